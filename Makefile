@@ -1,0 +1,55 @@
+# newscollate: `make run` and `make test` are the whole set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+OUT    ?= out
+
+.PHONY: run test check lint typecheck pytest eval bench browser clean
+
+# torch goes first and pinned: 2.13.0 resolves to the local CPU wheel; letting
+# sentence-transformers pull torch would fetch gigabytes of CUDA packages.
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# The main job on the bundled example: three outlets' versions of one invented story
+# and one unrelated article, collated into a terminal verdict and one HTML report.
+run: $(STAMP)
+	@mkdir -p $(OUT)
+	$(VENV)/bin/newscollate compare examples/harbour-fire --format html -o $(OUT)/harbour-fire.html
+	$(VENV)/bin/newscollate compare examples/harbour-fire --format text
+	@echo "HTML report: $(OUT)/harbour-fire.html"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+check: lint typecheck
+
+# Debian's Chromium for the screenshot tests (root on CI and the dev machines).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+pytest: $(STAMP) browser
+	$(VENV)/bin/pytest
+
+test: check pytest
+
+eval: $(STAMP)
+	$(PY) bench/quality.py --all
+
+bench: $(STAMP)
+	$(PY) bench/bench_compare.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

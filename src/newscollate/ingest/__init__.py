@@ -1,0 +1,83 @@
+"""Stage 1, ingest: inputs of any supported kind to cleaned articles with metadata.
+
+``load`` reads every input, reports the ones it cannot use as ``Problem`` records
+and returns the rest cleaned: furniture removed (by rule and by the corpus-level
+recurrence rule), bylines read into metadata, the language guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from newscollate.config import Settings
+from newscollate.ingest.clean import Cleaned, clean
+from newscollate.ingest.furniture import recurring_lines
+from newscollate.ingest.language import guess_language
+from newscollate.ingest.sources import read_inputs
+from newscollate.models import Article, Problem
+
+__all__ = ["Cleaned", "Loaded", "load"]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    articles: tuple[Cleaned, ...]
+    problems: tuple[Problem, ...]
+
+
+def load(inputs: Sequence[str | Path | Article], settings: Settings) -> Loaded:
+    """Read and clean ``inputs``; bad inputs become problems, never exceptions."""
+    raw: list[Article] = []
+    problems: list[Problem] = []
+    for item in read_inputs(list(inputs), settings):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            raw.append(item)
+    raw = _unique_ids(raw)
+
+    first_pass = [clean(article) for article in raw]
+    recurring = recurring_lines(
+        [(c.article.outlet, c.text.split("\n")) for c in first_pass],
+        min_articles=settings.outlet_furniture_min_articles,
+    )
+    cleaned: list[Cleaned] = []
+    for article, done in zip(raw, first_pass, strict=True):
+        if article.outlet in recurring:
+            done = clean(article, recurring[article.outlet])
+        source = article.source or article.id or "article"
+        if len(done.text) < settings.min_article_chars:
+            reason = (
+                "no article text left after removing page furniture"
+                if done.boilerplate
+                else f"too short to be an article ({len(done.text)} characters)"
+            )
+            problems.append(Problem(source, reason))
+            continue
+        if done.article.language is None:
+            done = replace(done, article=replace(done.article, language=guess_language(done.text)))
+        cleaned.append(done)
+    return Loaded(tuple(cleaned), tuple(problems))
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Ids are how every report refers to an article, so they must not collide:
+    a repeated id gets its source path, or a ``#n`` suffix when that repeats too."""
+    counts: dict[str | None, int] = {}
+    for article in articles:
+        counts[article.id] = counts.get(article.id, 0) + 1
+    taken: set[str] = set()
+    result = []
+    for article in articles:
+        article_id = article.id or "article"
+        if counts[article.id] > 1 and article.source:
+            article_id = article.source
+        base, n = article_id, 1
+        while article_id in taken:
+            n += 1
+            article_id = f"{base}#{n}"
+        taken.add(article_id)
+        result.append(article if article_id == article.id else replace(article, id=article_id))
+    return result

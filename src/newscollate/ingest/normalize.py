@@ -1,0 +1,71 @@
+"""Text folding for matching, kept apart from the text users see.
+
+Outlets differ in quote style, dash style, spacing and case even when they copy
+each other word for word; none of that is a difference worth reporting. Every
+comparison in the pipeline therefore runs on ``fold(text)``, while reports show
+the original characters. ``fold`` never changes what a word is, only how it is
+written, so offsets are always taken from the original text, never from the fold.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u00ad": "",
+    }
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*", re.UNICODE)
+
+
+def unify(text: str) -> str:
+    """Canonical Unicode (NFKC) with one form per quote, dash and space character.
+
+    Case is kept; use ``fold`` for matching.
+    """
+    return unicodedata.normalize("NFKC", text.translate(_CHAR_MAP)).translate(_CHAR_MAP)
+
+
+def fold(text: str) -> str:
+    """``unify`` plus case folding and collapsed white space: the matching form."""
+    return _SPACES.sub(" ", unify(text).casefold()).strip()
+
+
+def words(folded: str) -> list[str]:
+    """Word tokens of folded text: letters and digits, with inner apostrophes,
+    dots and hyphens kept (``u.s``, ``pre-2014``, ``don't``), punctuation dropped."""
+    return _WORD.findall(folded)

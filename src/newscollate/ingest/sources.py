@@ -1,0 +1,282 @@
+"""Reading inputs: files by type, directories, stdin, JSONL/CSV records and WARC crawls.
+
+Every reader yields ``Article`` or ``Problem`` items, never raises for one bad
+input: a broken JSONL line or an unreadable page is reported and skipped, and
+the records around it are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newscollate.config import Settings
+from newscollate.errors import InputError
+from newscollate.ingest.decode import decode
+from newscollate.ingest.html import article_from_html
+from newscollate.models import Article, Problem
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".tsv"})
+WARC_SUFFIXES = frozenset({".warc", ".arc"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | WARC_SUFFIXES
+
+Item = Article | Problem
+
+
+def read_inputs(inputs: list[str | Path | Article], settings: Settings) -> Iterator[Item]:
+    """Articles from paths, directories, ``-`` (stdin) and ready-made ``Article`` objects."""
+    seen_paths: set[Path] = set()
+    for number, item in enumerate(inputs, 1):
+        if isinstance(item, Article):
+            yield item if item.id else _with_id(item, f"article-{number}")
+            continue
+        name = str(item)
+        if name == "-":
+            yield from _read_stdin(settings)
+            continue
+        path = Path(name)
+        if not path.exists():
+            yield Problem(name, "no such file or directory")
+            continue
+        resolved = path.resolve()
+        if resolved in seen_paths:
+            yield Problem(name, "given more than once; read once")
+            continue
+        seen_paths.add(resolved)
+        if path.is_dir():
+            yield from _read_directory(path, settings, seen_paths)
+        else:
+            yield from read_file(path, settings)
+
+
+def _with_id(article: Article, article_id: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, id=article_id)
+
+
+def _read_directory(root: Path, settings: Settings, seen: set[Path]) -> Iterator[Item]:
+    found = False
+    for path in sorted(root.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.is_file() and _kind(path) is not None and path.resolve() not in seen:
+            seen.add(path.resolve())
+            found = True
+            yield from read_file(path, settings)
+    if not found:
+        yield Problem(str(root), "directory holds no article files (.txt, .html, .jsonl, .csv, .warc)")
+
+
+def _kind(path: Path) -> str | None:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    if last in TEXT_SUFFIXES:
+        return "text"
+    if last in HTML_SUFFIXES:
+        return "html"
+    if last in RECORD_SUFFIXES:
+        return last.lstrip(".")
+    if last in WARC_SUFFIXES:
+        return "warc"
+    return None
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[Item]:
+    """Articles in one file, by its type (a ``.gz`` suffix is decompressed first)."""
+    source = str(path)
+    kind = _kind(path)
+    if kind == "warc":
+        yield from _read_warc(path, settings)
+        return
+    try:
+        size = path.stat().st_size
+        if kind not in {"jsonl", "ndjson", "json", "csv", "tsv"} and size > settings.max_input_bytes:
+            raise InputError(source, f"file too large ({_mb(size)} > limit {_mb(settings.max_input_bytes)})")
+        data = _read_bytes(path, settings)
+        if kind is None:
+            kind = _sniff(data)
+        yield from _parse(data, kind, source=source, name=path.name, settings=settings)
+    except InputError as exc:
+        yield Problem(exc.source, exc.reason)
+    except OSError as exc:
+        yield Problem(source, f"cannot read: {exc.strerror or exc}")
+
+
+def _read_bytes(path: Path, settings: Settings) -> bytes:
+    if path.suffix.lower() == ".gz":
+        try:
+            with gzip.open(path) as fh:
+                data = fh.read(settings.max_input_bytes * 8 + 1)
+        except (OSError, EOFError) as exc:
+            raise InputError(str(path), f"not a readable gzip file ({exc})") from exc
+        return data
+    return path.read_bytes()
+
+
+def _read_stdin(settings: Settings) -> Iterator[Item]:
+    data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
+    if len(data) > settings.max_input_bytes:
+        yield Problem("-", f"standard input too large (> limit {_mb(settings.max_input_bytes)})")
+        return
+    try:
+        yield from _parse(data, _sniff(data), source="-", name="stdin", settings=settings)
+    except InputError as exc:
+        yield Problem(exc.source, exc.reason)
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<article")):
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"warc/"):
+        return "warc"
+    return "text"
+
+
+def _parse(data: bytes, kind: str, *, source: str, name: str, settings: Settings) -> Iterator[Item]:
+    if kind == "html":
+        yield article_from_html(data, source=source, article_id=name)
+    elif kind == "text":
+        text = decode(data, source)
+        if not text.strip():
+            raise InputError(source, "empty file (no text)")
+        yield Article(text=text, id=name, source=source)
+    elif kind in {"jsonl", "ndjson", "json"}:
+        yield from _read_json(decode(data, source), source=source, name=name, settings=settings)
+    elif kind in {"csv", "tsv"}:
+        text = decode(data, source)
+        reader = csv.DictReader(io.StringIO(text), dialect="excel-tab" if kind == "tsv" else "excel")
+        for row_number, row in enumerate(reader, 2):
+            yield _record(row, source=f"{source}:{row_number}", default_id=f"{name}:{row_number}", settings=settings)
+    elif kind == "warc":
+        raise InputError(source, "WARC data on standard input is not supported; pass the file")
+    else:
+        raise InputError(source, f"unknown input type {kind!r}")
+
+
+def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iterator[Item]:
+    stripped = text.lstrip()
+    if not stripped:
+        raise InputError(source, "empty file (no records)")
+    if stripped.startswith("["):
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise InputError(source, f"broken JSON at line {exc.lineno}: {exc.msg}") from exc
+        for number, record in enumerate(records, 1):
+            yield _record(record, source=f"{source}[{number}]", default_id=f"{name}:{number}", settings=settings)
+        return
+    count = 0
+    for line_number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        count += 1
+        where = f"{source}:{line_number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"broken JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _record(record, source=where, default_id=f"{name}:{line_number}", settings=settings)
+    if count == 0:
+        raise InputError(source, "empty file (no records)")
+
+
+def _record(record: Any, *, source: str, default_id: str, settings: Settings) -> Item:
+    if not isinstance(record, dict):
+        return Problem(source, f"record is a JSON {type(record).__name__}, expected an object")
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str | None) or not isinstance(html, str | None):
+        return Problem(source, "'text' and 'html' must be strings")
+    body = text or html or ""
+    if len(body.encode("utf-8", "replace")) > settings.max_input_bytes:
+        return Problem(source, f"record too large (> limit {_mb(settings.max_input_bytes)})")
+    meta = {key: _str_or_none(record.get(key)) for key in ("id", "url", "title", "outlet", "published", "author", "language")}
+    article_id = meta["id"] or meta["url"] or default_id
+    try:
+        if not text and html:
+            page = article_from_html(html, source=source, article_id=article_id, url=meta["url"])
+            return Article(
+                text=page.text,
+                id=article_id,
+                title=meta["title"] or page.title,
+                outlet=meta["outlet"] or page.outlet,
+                published=meta["published"] or page.published,
+                author=meta["author"] or page.author,
+                language=meta["language"] or page.language,
+                url=meta["url"],
+                source=source,
+            )
+    except InputError as exc:
+        return Problem(exc.source, exc.reason)
+    if not body.strip():
+        return Problem(source, "record has no 'text' or 'html'")
+    return Article(
+        text=body,
+        id=article_id,
+        title=meta["title"],
+        outlet=meta["outlet"],
+        published=meta["published"],
+        author=meta["author"],
+        language=meta["language"],
+        url=meta["url"],
+        source=source,
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _read_warc(path: Path, settings: Settings) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+    found = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+                if "html" not in content_type:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{source}#{url}"
+                status = record.http_headers.get_statuscode()
+                if status != "200":
+                    continue
+                payload = record.content_stream().read(settings.max_input_bytes + 1)
+                if len(payload) > settings.max_input_bytes:
+                    yield Problem(where, f"page too large (> limit {_mb(settings.max_input_bytes)})")
+                    continue
+                found += 1
+                try:
+                    yield article_from_html(payload, source=where, article_id=url or where, url=url)
+                except InputError as exc:
+                    yield Problem(exc.source, exc.reason)
+    except (ArchiveLoadFailed, OSError, EOFError) as exc:
+        yield Problem(source, f"not a readable WARC file ({exc})")
+        return
+    if not found:
+        yield Problem(source, "WARC file holds no HTML responses")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
