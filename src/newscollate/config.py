@@ -40,9 +40,9 @@ class Settings:
     max_input_bytes: int = 20_000_000
     min_article_chars: int = 40
     outlet_furniture_min_articles: int = 3
-    link_threshold: float = 0.5
-    merge_threshold: float = 0.42
-    semantic_weight: float = 0.6
+    link_threshold: float = 0.36
+    merge_threshold: float = 0.34
+    semantic_weight: float = 0.5
     model_path: Path | None = None
     batch_size: int = 64
 

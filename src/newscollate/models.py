@@ -98,6 +98,7 @@ class PairVerdict:
     aligned: int = 0
     verbatim_share: float = 0.0
     document_similarity: float = 0.0
+    shared_phrases: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

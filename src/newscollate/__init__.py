@@ -1,0 +1,43 @@
+"""newscollate: which news articles tell the same story, and how their versions differ.
+
+The public API; the CLI and the web app call only what is exported here.
+"""
+
+from newscollate.config import Settings
+from newscollate.errors import CompareError, ConfigError, InputError, NewscollateError
+from newscollate.models import (
+    SCHEMA,
+    Article,
+    Comparison,
+    Document,
+    Group,
+    PairVerdict,
+    Problem,
+    Sentence,
+)
+from newscollate.pipeline import compare
+from newscollate.represent import Embedder, HashingEmbedder, SentenceEmbedder, default_embedder
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Article",
+    "CompareError",
+    "Comparison",
+    "ConfigError",
+    "Document",
+    "Embedder",
+    "Group",
+    "HashingEmbedder",
+    "InputError",
+    "NewscollateError",
+    "PairVerdict",
+    "Problem",
+    "Sentence",
+    "SentenceEmbedder",
+    "Settings",
+    "__version__",
+    "compare",
+    "default_embedder",
+]

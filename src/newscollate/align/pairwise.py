@@ -1,0 +1,98 @@
+"""Alignment of two documents: one-to-one links, then splits, merges and crossings.
+
+After the matching, a sentence left without a partner may still belong to a
+row: when a rewrite says in one sentence what the original said in two, the
+second original sentence scores below the link threshold against the merged
+sentence but most of its words are there. It joins the row when
+
+* it scores at least ``merge_threshold`` against a sentence of the row,
+* at least ``_MIN_CONTAINED`` of its content words appear on the row's other side, and
+* the row's set-level score does not drop by more than ``_MAX_SCORE_DROP``
+  (the extra sentence explains words the other side has).
+
+Two rows whose sentences are adjacent on both sides and cross-link (A's second
+sentence matches B's first part and so on) are one many-to-many row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from newscollate.align.match import best_matching
+from newscollate.represent import PairScorer
+
+_MIN_CONTAINED = 0.5
+_MAX_SCORE_DROP = 0.03
+
+
+@dataclass(slots=True)
+class PairRow:
+    a: list[int]
+    b: list[int]
+    score: float
+
+
+def align_pair(scorer: PairScorer, link_threshold: float, merge_threshold: float) -> list[PairRow]:
+    """Rows of sentences of ``scorer.a`` and ``scorer.b`` that say the same thing."""
+    s = scorer.matrix
+    rows = [PairRow([i], [j], float(s[i, j])) for i, j in best_matching(s, link_threshold)]
+    _attach_leftovers(scorer, rows, merge_threshold)
+    _merge_crossings(scorer, rows, merge_threshold)
+    return sorted(rows, key=lambda r: (min(r.a), min(r.b)))
+
+
+def _attach_leftovers(scorer: PairScorer, rows: list[PairRow], merge_threshold: float) -> None:
+    s = scorer.matrix
+    for side in ("a", "b"):
+        taken_a = {i for r in rows for i in r.a}
+        taken_b = {j for r in rows for j in r.b}
+        if side == "a":
+            free = [i for i in range(s.shape[0]) if i not in taken_a]
+            best = {i: s[i].max(initial=0.0) for i in free}
+        else:
+            free = [j for j in range(s.shape[1]) if j not in taken_b]
+            best = {j: s[:, j].max(initial=0.0) for j in free}
+        for x in sorted(free, key=lambda k: (-best[k], k)):
+            candidates = []
+            for row in rows:
+                partners = row.b if side == "a" else row.a
+                link = max(float(s[x, p] if side == "a" else s[p, x]) for p in partners)
+                if link >= merge_threshold:
+                    candidates.append((link, row))
+            if not candidates:
+                continue
+            _, row = max(candidates, key=lambda c: (c[0], -min(c[1].a)))
+            new_a = sorted([*row.a, x]) if side == "a" else row.a
+            new_b = row.b if side == "a" else sorted([*row.b, x])
+            contained = (
+                scorer.containment_a_in_b([x], row.b) if side == "a" else scorer.containment_b_in_a(row.a, [x])
+            )
+            new_score = scorer.group_score(new_a, new_b)
+            if contained >= _MIN_CONTAINED and new_score >= row.score - _MAX_SCORE_DROP:
+                row.a, row.b, row.score = new_a, new_b, new_score
+
+
+def _merge_crossings(scorer: PairScorer, rows: list[PairRow], merge_threshold: float) -> None:
+    s = scorer.matrix
+    changed = True
+    while changed:
+        changed = False
+        rows.sort(key=lambda r: (min(r.a), min(r.b)))
+        for k in range(len(rows) - 1):
+            first, second = rows[k], rows[k + 1]
+            if min(second.a) != max(first.a) + 1 or abs(min(second.b) - max(first.b)) != 1 and abs(min(first.b) - max(second.b)) != 1:
+                continue
+            cross = max(
+                float(np.max(s[np.ix_(first.a, second.b)])), float(np.max(s[np.ix_(second.a, first.b)]))
+            )
+            if cross < merge_threshold:
+                continue
+            merged_a, merged_b = sorted(first.a + second.a), sorted(first.b + second.b)
+            score = scorer.group_score(merged_a, merged_b)
+            if score > max(first.score, second.score):
+                rows[k] = PairRow(merged_a, merged_b, score)
+                del rows[k + 1]
+                changed = True
+                break
