@@ -21,16 +21,21 @@ from tests.eval.gate import evaluate  # noqa: E402
 def main() -> None:
     embedder = default_embedder()
     results = []
-    for link, merge, weight in itertools.product(
-        (0.36, 0.4, 0.44, 0.48), (0.3, 0.34, 0.38), (0.5, 0.6, 0.7)
+    for link, weak, merge, weight in itertools.product(
+        (0.45, 0.5, 0.55), (0.36, 0.4, 0.44), (0.3, 0.34, 0.38), (0.5, 0.6)
     ):
-        if merge > link:
+        if merge > link or weak > link:
             continue
-        settings = Settings(link_threshold=link, merge_threshold=merge, semantic_weight=weight)
+        settings = Settings(
+            link_threshold=link, weak_link_threshold=weak, merge_threshold=merge, semantic_weight=weight
+        )
         score = evaluate(settings, embedder)
-        results.append((score.f1, score.precision, score.recall, link, merge, weight))
-    for f1, p, r, link, merge, weight in sorted(results):
-        print(f"link {link:.2f} merge {merge:.2f} weight {weight:.1f}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        results.append((score.f1, score.precision, score.recall, link, weak, merge, weight))
+    for f1, p, r, link, weak, merge, weight in sorted(results):
+        print(
+            f"link {link:.2f} weak {weak:.2f} merge {merge:.2f} weight {weight:.1f}: "
+            f"P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+        )
 
 
 if __name__ == "__main__":

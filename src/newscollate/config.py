@@ -27,6 +27,9 @@ class Settings:
             furniture; with fewer, shared lines are more likely shared content.
         link_threshold: the lowest sentence similarity that may align two
             sentences one-to-one. Lower finds more paraphrases and more false links.
+        weak_link_threshold: after strong links and merges are placed, body
+            sentences still without a partner may align one-to-one down to this
+            score (paraphrases that share few words).
         merge_threshold: the lowest similarity at which an extra sentence may join
             an existing row (splits and merges); it must also add wording the row's
             other side has, so it can sit below ``link_threshold``.
@@ -40,14 +43,15 @@ class Settings:
     max_input_bytes: int = 20_000_000
     min_article_chars: int = 40
     outlet_furniture_min_articles: int = 3
-    link_threshold: float = 0.36
+    link_threshold: float = 0.45
+    weak_link_threshold: float = 0.4
     merge_threshold: float = 0.34
     semantic_weight: float = 0.5
     model_path: Path | None = None
     batch_size: int = 64
 
     def __post_init__(self) -> None:
-        for name in ("link_threshold", "merge_threshold", "semantic_weight"):
+        for name in ("link_threshold", "weak_link_threshold", "merge_threshold", "semantic_weight"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"{name} must be between 0 and 1 (got {value!r})")

@@ -53,7 +53,9 @@ def align(documents: Sequence[Document], features: Sequence[DocumentFeatures], s
     links = _UnionFind()
     for p, q in combinations(range(len(documents)), 2):
         scorer = PairScorer(features[p], features[q], settings.semantic_weight)
-        rows = align_pair(scorer, settings.link_threshold, settings.merge_threshold)
+        rows = align_pair(
+            scorer, settings.link_threshold, settings.merge_threshold, settings.weak_link_threshold
+        )
         scorers[p, q], pair_rows[p, q] = scorer, rows
         for row in rows:
             nodes = [(p, i) for i in row.a] + [(q, j) for j in row.b]

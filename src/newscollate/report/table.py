@@ -1,0 +1,100 @@
+"""The collation table as both renderers draw it: rows of cells with highlighted words.
+
+In each row the first version that has text is the reference. Other cells
+mark the words they replace (``changed``) or add (``added``) relative to it; the
+reference cell marks the words some other version drops or replaces
+(``dropped``). Trivial differences (case, punctuation, quote style) are never
+marked: see ``align.diff``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from newscollate.align import table_rows
+from newscollate.align.diff import word_diff
+from newscollate.models import Comparison, Group
+
+Mark = Literal["changed", "added", "dropped"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    marks: tuple[tuple[int, int, Mark], ...]
+    sentences: tuple[int, ...]
+    headings: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: int
+    group: Group | None
+    cells: dict[str, Cell]  # by article id; absent where the version has nothing
+
+    @property
+    def label(self) -> str:
+        if self.group is None:
+            return "unique"
+        return self.group.kind
+
+
+def build_rows(comparison: Comparison) -> list[Row]:
+    docs = {d.id: d for d in comparison.documents}
+    order = [d.id for d in comparison.documents]
+    rows = []
+    for number, trow in enumerate(table_rows(comparison.documents, comparison.alignment, comparison.unique), 1):
+        texts = {
+            doc_id: " ".join(docs[doc_id].sentences[i].text for i in trow.members[doc_id])
+            for doc_id in order
+            if doc_id in trow.members
+        }
+        reference = next(iter(texts))
+        marks: dict[str, list[tuple[int, int, Mark]]] = {doc_id: [] for doc_id in texts}
+        if trow.group is not None:
+            for doc_id, text in texts.items():
+                if doc_id == reference:
+                    continue
+                for op in word_diff(texts[reference], text):
+                    if op.op in ("replace", "insert") and op.b_end > op.b_start:
+                        marks[doc_id].append((op.b_start, op.b_end, "changed" if op.op == "replace" else "added"))
+                    if op.op in ("replace", "delete") and op.a_end > op.a_start:
+                        marks[reference].append((op.a_start, op.a_end, "dropped"))
+        cells = {
+            doc_id: Cell(
+                text,
+                tuple(_merge(marks[doc_id])),
+                trow.members[doc_id],
+                all(docs[doc_id].sentences[i].heading for i in trow.members[doc_id]),
+            )
+            for doc_id, text in texts.items()
+        }
+        rows.append(Row(number, trow.group, cells))
+    return rows
+
+
+def _merge(marks: list[tuple[int, int, Mark]]) -> list[tuple[int, int, Mark]]:
+    """Sorted, non-overlapping marks (the reference collects one set per other version)."""
+    result: list[tuple[int, int, Mark]] = []
+    for start, end, mark in sorted(marks):
+        if result and start < result[-1][1]:
+            last = result[-1]
+            result[-1] = (last[0], max(last[1], end), last[2])
+        else:
+            result.append((start, end, mark))
+    return result
+
+
+def segments(cell: Cell) -> list[tuple[str, Mark | None]]:
+    """The cell's text cut into plain and marked pieces, in order."""
+    pieces: list[tuple[str, Mark | None]] = []
+    at = 0
+    for start, end, mark in cell.marks:
+        if start > at:
+            pieces.append((cell.text[at:start], None))
+        pieces.append((cell.text[start:end], mark))
+        at = end
+    if at < len(cell.text):
+        pieces.append((cell.text[at:], None))
+    return pieces
