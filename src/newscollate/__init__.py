@@ -21,7 +21,6 @@ from newscollate.represent import Embedder, HashingEmbedder, SentenceEmbedder, d
 __version__ = "0.1.0"
 
 __all__ = [
-    "SCHEMA",
     "Article",
     "CompareError",
     "Comparison",
@@ -34,6 +33,7 @@ __all__ = [
     "NewscollateError",
     "PairVerdict",
     "Problem",
+    "SCHEMA",
     "Sentence",
     "SentenceEmbedder",
     "Settings",

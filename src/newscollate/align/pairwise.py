@@ -10,6 +10,8 @@ sentence that a strong link or a merge explains better:
 4. gap filling: two free sentences that sit between the same two rows on both
    sides ("I think he's careful." / "I think it's prudent." between two aligned
    quotes) align down to ``merge_threshold``: their position is evidence too.
+   Headings are left out of rounds 3 and 4: a title and a subheading share
+   words by nature, so only a strong link aligns them.
 
 Without this order the optimal matching at a low threshold pairs two mediocre
 links where one good link plus a merge is right (seen on the seed pair).
@@ -102,10 +104,10 @@ def _fill_gaps(scorer: PairScorer, rows: list[PairRow], threshold: float) -> Non
     row_a = {i: k for k, r in enumerate(rows) for i in r.a}
     row_b = {j: k for k, r in enumerate(rows) for j in r.b}
     for i in range(s.shape[0]):
-        if i in row_a:
+        if i in row_a or scorer.a.heading[i]:
             continue
         for j in range(s.shape[1]):
-            if j in row_b or s[i, j] < threshold:
+            if j in row_b or scorer.b.heading[j] or s[i, j] < threshold:
                 continue
             before = i > 0 and j > 0 and row_a.get(i - 1, -1) == row_b.get(j - 1, -2)
             after = row_a.get(i + 1, -1) == row_b.get(j + 1, -2)

@@ -10,6 +10,7 @@ from newscollate.errors import InputError
 # escape); past this share the "text" is binary data that happened to decode.
 _MAX_CONTROL_SHARE = 0.01
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -34,10 +35,16 @@ def decode(data: bytes, source: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(source, "undecodable bytes: no text encoding fits this file")
-    return _checked(str(best), source)
+    # Short texts often fit several code pages equally well (cp1250 and cp1252
+    # both decode "à", as different letters). Ties go to the encodings the web
+    # actually uses, windows-1252 first, as HTML5 does for undeclared Latin text.
+    tied = {m.encoding: m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
+    chosen = next((tied[e] for e in _PREFERRED if e in tied), best)
+    return _checked(str(chosen), source)
 
 
 def _checked(text: str, source: str) -> str:

@@ -8,6 +8,8 @@ from typing import Any
 from newscollate.errors import InputError
 from newscollate.models import Article
 
+# Fewer words than this is a menu, a cookie wall or an error page, not an article.
+_MIN_WORDS = 12
 _LANG_ATTR = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 
 
@@ -28,8 +30,9 @@ def article_from_html(html: bytes | str, *, source: str, article_id: str, url: s
         include_images=False,
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise InputError(source, "no article text found in this HTML page")
+    if len(text.split()) < _MIN_WORDS:
+        found = f" (only {len(text.split())} words of text)" if text else ""
+        raise InputError(source, f"no article text found in this HTML page{found}")
     raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
     declared = _LANG_ATTR.search(raw[:4096])
     return Article(

@@ -13,6 +13,7 @@ import io
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,6 @@ def read_inputs(inputs: list[str | Path | Article], settings: Settings) -> Itera
 
 
 def _with_id(article: Article, article_id: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, id=article_id)
 
 
@@ -188,7 +187,7 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(where, f"broken JSON ({exc.msg} at column {exc.colno})")
+            yield Problem(where, f"broken JSON at column {exc.colno}: {exc.msg}")
             continue
         yield _record(record, source=where, default_id=f"{name}:{line_number}", settings=settings)
     if count == 0:

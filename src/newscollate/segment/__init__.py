@@ -35,7 +35,7 @@ _SENTENCE_STARTERS = frozenset(
 _BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([\w'’]+(?:\.[\w'’]+)*)$")
 _ATTRIBUTION = re.compile(
-    r"^(?:[A-Z][\w'’.-]+\s+){1,4}(?:said|says|added|argued|stated|told|wrote|claimed|insisted|"
+    r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}\s+(?:said|says|added|argued|stated|told|wrote|claimed|insisted|"
     r"warned|explained|noted|declared|tweeted)\b"
 )
 _ATTRIBUTION_MAX_WORDS = 12
@@ -76,7 +76,8 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     A line is a block unless the text is hard-wrapped (then blank lines separate
     blocks), and a block without final punctuation joins the next one when that
     one continues it: it starts in lower case (a scraper broke the sentence), or
-    it is a short attribution ("Zelensky said at a forum.") of an unmarked quote.
+    it is a short attribution ("Zelensky said at a forum.") of an unmarked quote
+    that cannot be a heading (too long, or more than one sentence).
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start() : m.end()].strip()]
     if not lines:
@@ -95,7 +96,11 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             current = text[start:end]
             if not previous.endswith(tuple(_TERMINAL + _CLOSERS)) and (
                 current[:1].islower()
-                or (_ATTRIBUTION.match(current) and len(current.split()) <= _ATTRIBUTION_MAX_WORDS)
+                or (
+                    _ATTRIBUTION.match(current)
+                    and len(current.split()) <= _ATTRIBUTION_MAX_WORDS
+                    and not _is_heading(previous)
+                )
             ):
                 blocks[-1] = (p_start, end, False)
                 continue

@@ -1,0 +1,468 @@
+"""Speed and memory of ``newscollate.compare`` on this machine.
+
+Measures model load and import time (in fresh processes), ``compare`` on the seed
+pair and on 10 generated versions of one story (warm, and with an empty embedding
+cache), the model's and the cache's sentences per second, how ``compare`` scales
+with the number of versions, peak memory, and a difflib sentence alignment of the
+seed pair as a speed floor. Prints a markdown table and writes JSON. Usage:
+
+    .venv/bin/python bench/bench_compare.py            # full run, bench/results/compare.json
+    .venv/bin/python bench/bench_compare.py --quick    # smoke run, bench/results/compare-quick.json
+
+"Warm" figures are the median of 5 runs after one warm-up run; model load is the
+median of 3 fresh processes. docs/benchmarks.md explains the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import storygen  # bench/ is on sys.path when this file is run as a script
+
+import newscollate
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+RESULTS = ROOT / "bench" / "results"
+
+# One fresh interpreter: import time, then a new SentenceEmbedder to its first encode done.
+# {pre} runs between the two, for the breakdown run that imports the libraries first.
+_COLD_CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+import newscollate
+t1 = time.perf_counter()
+torch_at_import = "torch" in sys.modules
+{pre}
+t2 = time.perf_counter()
+embedder = newscollate.SentenceEmbedder()
+embedder.encode(["x"])
+t3 = time.perf_counter()
+print(json.dumps({{"import": t1 - t0, "pre": t2 - t1, "load": t3 - t2,
+                  "torch_at_import": torch_at_import}}))
+"""
+_IMPORT_CHILD = """
+import json, time
+t0 = time.perf_counter()
+import newscollate
+print(json.dumps({"import": time.perf_counter() - t0}))
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How many runs each figure takes; ``--quick`` shrinks everything."""
+
+    runs: int = 5
+    load_runs: int = 3
+    import_runs: int = 5
+    throughput_runs: int = 3
+    throughput_sentences: int = 1000
+    story_versions: int = 10
+    scaling: tuple[int, ...] = (2, 4, 8, 16)
+
+
+QUICK = Plan(
+    runs=1,
+    load_runs=1,
+    import_runs=1,
+    throughput_runs=1,
+    throughput_sentences=200,
+    scaling=(2, 4),
+)
+
+
+@dataclass(slots=True)
+class Figure:
+    """One measured quantity: every run and their median."""
+
+    key: str
+    label: str
+    unit: str
+    runs: list[float]
+    note: str = ""
+    median: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.median = statistics.median(self.runs)
+
+
+_START = time.perf_counter()
+
+
+def log(message: str) -> None:
+    print(f"[{time.perf_counter() - _START:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def timed(fn: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
+    """Wall-clock seconds of ``runs`` calls of ``fn`` after ``warmup`` untimed calls."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def child(code: str) -> dict[str, Any]:
+    """Run ``code`` in a fresh interpreter of this venv; its last stdout line is JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"child process failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def fresh_embedder() -> newscollate.SentenceEmbedder:
+    """A new embedder with its model loaded and its cache empty (but for one word)."""
+    embedder = newscollate.SentenceEmbedder(batch_size=64)
+    embedder.encode(["warm"])
+    return embedder
+
+
+def cold_cache_times(inputs: Sequence[Any], runs: int) -> list[float]:
+    """``compare`` with a fresh, loaded, empty-cache embedder each run (one warm-up first)."""
+    times = []
+    for k in range(runs + 1):
+        embedder = fresh_embedder()
+        start = time.perf_counter()
+        newscollate.compare(inputs, embedder=embedder)
+        if k:
+            times.append(time.perf_counter() - start)
+        del embedder
+    return times
+
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_simple(text: str) -> list[str]:
+    return [s for s in _SPLIT.split(" ".join(text.split())) if s]
+
+
+def difflib_align(a: str, b: str) -> list[tuple[int, int, float]]:
+    """Each sentence of ``a`` with its best ``SequenceMatcher.ratio`` in ``b``.
+
+    Uses the documented fast pattern (``set_seq2`` once per sentence of ``b``, whose
+    analysis is cached), so this is difflib at its quickest.
+    """
+    sa, sb = split_simple(a), split_simple(b)
+    best = [(-1, 0.0)] * len(sa)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    for j, y in enumerate(sb):
+        matcher.set_seq2(y)
+        for i, x in enumerate(sa):
+            matcher.set_seq1(x)
+            if matcher.real_quick_ratio() <= best[i][1] or matcher.quick_ratio() <= best[i][1]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[i][1]:
+                best[i] = (j, ratio)
+    return [(i, j, r) for i, (j, r) in enumerate(best)]
+
+
+def story_articles(versions: Sequence[storygen.Version]) -> list[newscollate.Article]:
+    return [newscollate.Article(id=v.id, text=v.text, outlet=v.outlet) for v in versions]
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import torch  # already loaded by the model; imported here only to read its settings
+
+    versions = {}
+    for package in ("torch", "sentence-transformers", "transformers", "numpy", "scipy"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "not installed"
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "torch_threads": torch.get_num_threads(),
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "packages": versions,
+        "newscollate": newscollate.__version__,
+    }
+
+
+def run(plan: Plan) -> dict[str, Any]:
+    figures: list[Figure] = []
+    facts: dict[str, Any] = {}
+
+    # 1. Import and model load, each in fresh processes (the OS file cache stays warm).
+    log(f"import newscollate in {plan.import_runs} fresh processes")
+    imports = [child(_IMPORT_CHILD)["import"] for _ in range(plan.import_runs)]
+    figures.append(Figure("import", "`import newscollate` (fresh process)", "s", imports))
+    log(f"model load in {plan.load_runs} fresh processes")
+    cold = [child(_COLD_CHILD.format(pre="")) for _ in range(plan.load_runs)]
+    facts["torch_imported_by_import_newscollate"] = any(c["torch_at_import"] for c in cold)
+    figures.append(
+        Figure(
+            "model_load",
+            "model load: `SentenceEmbedder()` to first `encode` done (fresh process)",
+            "s",
+            [c["load"] for c in cold],
+            "includes importing torch and sentence-transformers",
+        )
+    )
+    log(f"model load breakdown in {plan.load_runs} fresh processes")
+    split = [
+        child(_COLD_CHILD.format(pre="import sentence_transformers")) for _ in range(plan.load_runs)
+    ]
+    figures.append(
+        Figure(
+            "load_libraries",
+            "  of which: `import sentence_transformers` (with torch)",
+            "s",
+            [c["pre"] for c in split],
+            "separate processes that import the libraries first",
+        )
+    )
+    figures.append(
+        Figure(
+            "load_weights",
+            "  of which: weights, tokenizer and first encode",
+            "s",
+            [c["load"] for c in split],
+            "the rest of the load in those processes",
+        )
+    )
+
+    # 2. The seed pair, warm (shared default embedder) and with an empty cache.
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if len(seeds) != 2:
+        raise SystemExit(f"expected 2 seed files in {SEEDS}, found {len(seeds)}")
+    log("seed pair: first compare in this process (loads the model)")
+    start = time.perf_counter()
+    seed_result = newscollate.compare(seeds)
+    facts["seed_first_compare_s"] = time.perf_counter() - start
+    facts["seed_sentences"] = [len(d.sentences) for d in seed_result.documents]
+    facts["seed_relation"] = seed_result.pairs[0].relation
+    log("seed pair: warm")
+    seed_warm = Figure(
+        "seed_warm",
+        "`compare` seed pair, warm",
+        "s",
+        timed(lambda: newscollate.compare(seeds), plan.runs),
+        f"{'+'.join(map(str, facts['seed_sentences']))} sentences; target < 1 s",
+    )
+    figures.append(seed_warm)
+    log("seed pair: cold cache")
+    figures.append(
+        Figure(
+            "seed_cold_cache",
+            "`compare` seed pair, model loaded, empty cache",
+            "s",
+            cold_cache_times(seeds, plan.runs),
+            "fresh `SentenceEmbedder` per run",
+        )
+    )
+    log("seed pair: difflib baseline")
+    texts = [p.read_text() for p in seeds]
+    facts["difflib_sentences"] = [len(split_simple(t)) for t in texts]
+    baseline = Figure(
+        "difflib_seed",
+        "difflib sentence alignment, seed pair (speed floor)",
+        "s",
+        timed(lambda: difflib_align(*(p.read_text() for p in seeds)), plan.runs),
+        "each sentence of A to its best `ratio()` in B; no semantics",
+    )
+    figures.append(baseline)
+    facts["newscollate_over_difflib"] = seed_warm.median / baseline.median
+
+    # 3. One generated story in 10 versions.
+    versions = storygen.versions(max(plan.story_versions, *plan.scaling))
+    story = story_articles(versions[: plan.story_versions])
+    log(f"story of {plan.story_versions} versions: warm")
+    story_result = newscollate.compare(story)
+    facts["story_sentences"] = [len(d.sentences) for d in story_result.documents]
+    facts["story_relations"] = dict(Counter(p.relation for p in story_result.pairs))
+    facts["story_groups"] = len(story_result.groups)
+    n_pairs = plan.story_versions * (plan.story_versions - 1) // 2
+    figures.append(
+        Figure(
+            "story_warm",
+            f"`compare` {plan.story_versions} versions of a 40-sentence story, warm",
+            "s",
+            timed(lambda: newscollate.compare(story), plan.runs),
+            f"{sum(facts['story_sentences'])} sentences, {n_pairs} version pairs",
+        )
+    )
+    log(f"story of {plan.story_versions} versions: cold cache")
+    figures.append(
+        Figure(
+            "story_cold_cache",
+            f"`compare` {plan.story_versions} versions, model loaded, empty cache",
+            "s",
+            cold_cache_times(story, plan.runs),
+            "fresh `SentenceEmbedder` per run",
+        )
+    )
+
+    # 4. Sentences per second, through the model and through the cache.
+    sentences = storygen.sentences(plan.throughput_sentences)
+    facts["throughput_mean_words"] = sum(len(s.split()) for s in sentences) / len(sentences)
+    log(f"throughput: {len(sentences)} sentences x {plan.throughput_runs}")
+    model_rates, cache_rates = [], []
+    for _ in range(plan.throughput_runs):
+        embedder = fresh_embedder()
+        start = time.perf_counter()
+        embedder.encode(sentences)
+        middle = time.perf_counter()
+        embedder.encode(sentences)
+        end = time.perf_counter()
+        if embedder.model_calls != 2:  # the warm-up word and the first call; never the second
+            raise RuntimeError(f"cache missed: {embedder.model_calls} model calls")
+        model_rates.append(len(sentences) / (middle - start))
+        cache_rates.append(len(sentences) / (end - middle))
+        del embedder
+    words = facts["throughput_mean_words"]
+    figures.append(
+        Figure(
+            "model_rate",
+            f"model: sentences per second ({len(sentences)} distinct, batch 64)",
+            "sent/s",
+            model_rates,
+            f"{words:.1f} words per sentence on average",
+        )
+    )
+    figures.append(
+        Figure(
+            "cache_rate",
+            "cache: sentences per second (same call again)",
+            "sent/s",
+            cache_rates,
+            "hashing, lookup and stacking only",
+        )
+    )
+
+    # 5. Scaling with the number of versions (warm: the embeddings are cached).
+    scaling = []
+    for k in plan.scaling:
+        log(f"scaling: {k} versions")
+        articles = story_articles(versions[:k])
+        times = timed(partial(newscollate.compare, articles), plan.runs)
+        pairs = k * (k - 1) // 2
+        median = statistics.median(times)
+        scaling.append(
+            {
+                "versions": k,
+                "pairs": pairs,
+                "sentences": sum(v.sentence_count for v in versions[:k]),
+                "runs": times,
+                "median_s": median,
+                "per_pair_ms": 1000 * median / pairs,
+            }
+        )
+
+    # 6. Peak memory of this process (and of the model-load children).
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    facts["peak_rss_mib"] = peak_self
+    facts["peak_rss_children_mib"] = peak_children
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "plan": asdict(plan),
+        "machine": machine(),
+        "figures": {f.key: asdict(f) for f in figures},
+        "scaling": scaling,
+        "facts": facts,
+        "elapsed_s": time.perf_counter() - _START,
+    }
+
+
+def _value(median: float, unit: str) -> str:
+    if unit == "s":
+        return f"{median * 1000:.1f} ms" if median < 1 else f"{median:.2f} s"
+    return f"{median:,.0f} {unit}"
+
+
+def _runs(runs: Sequence[float], unit: str) -> str:
+    if unit == "s":
+        return ", ".join(f"{r * 1000:.0f}" if r < 1 else f"{r:.2f}s" for r in runs)
+    return ", ".join(f"{r:,.0f}" for r in runs)
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = [
+        "| measurement | median | runs (ms unless marked) | note |",
+        "| --- | ---: | --- | --- |",
+    ]
+    for f in results["figures"].values():
+        lines.append(
+            f"| {f['label']} | {_value(f['median'], f['unit'])} "
+            f"| {_runs(f['runs'], f['unit'])} | {f['note']} |"
+        )
+    facts = results["facts"]
+    lines.append(
+        f"| newscollate warm / difflib, seed pair | {facts['newscollate_over_difflib']:.1f}x "
+        "| | ratio of medians |"
+    )
+    lines.append(f"| peak RSS of the benchmark process | {facts['peak_rss_mib']:.0f} MiB | | |")
+    lines += [
+        "",
+        "| versions | version pairs | sentences | `compare`, warm (median) | per version pair |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in results["scaling"]:
+        lines.append(
+            f"| {row['versions']} | {row['pairs']} | {row['sentences']} "
+            f"| {_value(row['median_s'], 's')} | {row['per_pair_ms']:.1f} ms |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="one run of everything, small sizes")
+    parser.add_argument("--out", type=Path, help="JSON output (default under bench/results/)")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else Plan()
+    out: Path = args.out or RESULTS / ("compare-quick.json" if args.quick else "compare.json")
+    results = run(plan)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(table(results))
+    m = results["machine"]
+    print(
+        f"\n{m['cpu']}, {m['nproc']} CPUs, torch threads {m['torch_threads']}, "
+        f"Python {m['python']}; total {results['elapsed_s']:.0f} s; wrote {out}"
+    )
+
+
+if __name__ == "__main__":
+    main()

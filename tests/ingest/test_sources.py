@@ -1,0 +1,171 @@
+"""Every input kind, and every kind of bad input, on files the tests write."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newscollate import Article, Settings
+from newscollate.ingest import load
+
+BODY = (
+    "Fire crews fought a blaze at the Port Ardlen grain store for six hours on Monday. "
+    "About 1,200 tonnes of wheat were lost, the port authority said. "
+    "Nobody was hurt, police said."
+)
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Grain store fire | The Courier</title>
+<meta property="og:site_name" content="The Courier"><meta name="author" content="Ann Lee">
+<meta property="article:published_time" content="2025-03-03T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Grain store fire</h1><p>{BODY}</p><p>{BODY.replace("Monday", "Tuesday")}</p></article>
+<footer>Share this article. Follow us.</footer></body></html>"""
+
+
+def _load(*inputs: object) -> tuple[list, list]:
+    loaded = load(list(inputs), Settings())  # type: ignore[arg-type]
+    return list(loaded.articles), [str(p) for p in loaded.problems]
+
+
+def test_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("Grain store fire\n\nBy Ann Lee / March 3, 2025\n\n" + BODY, encoding="utf-8")
+    [article], problems = _load(path)
+    assert problems == []
+    assert article.article.id == "wire.txt"
+    assert article.article.title == "Grain store fire"
+    assert (article.article.author, article.article.published) == ("Ann Lee", "2025-03-03")
+    assert "By Ann Lee" not in article.text
+    assert article.boilerplate == ("By Ann Lee / March 3, 2025",)
+
+
+def test_html_page_with_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    [article], problems = _load(path)
+    assert problems == []
+    meta = article.article
+    assert (meta.outlet, meta.author, meta.published, meta.language) == ("The Courier", "Ann Lee", "2025-03-03", "en")
+    assert "1,200 tonnes" in article.text
+    assert "Follow us" not in article.text
+
+
+def test_gzipped_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(PAGE.encode()))
+    [article], _ = _load(path)
+    assert "grain store" in article.text
+
+
+def test_jsonl_with_one_broken_line_keeps_the_rest(tmp_path: Path) -> None:
+    """A broken record is reported with its line number; the others load."""
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "text": BODY, "outlet": "Courier", "published": "2025-03-03"}),
+        '{"id": "a2", "text": "unterminated',
+        json.dumps({"html": PAGE, "url": "https://courier.example/fire"}),
+        json.dumps({"id": "a4"}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    articles, problems = _load(path)
+    assert [a.article.id for a in articles] == ["a1", "https://courier.example/fire"]
+    assert articles[0].article.outlet == "Courier"
+    assert len(problems) == 2
+    assert problems[0].startswith(f"{path}:2: broken JSON at column ")
+    assert problems[1] == f"{path}:4: record has no 'text' or 'html'"
+
+
+def test_csv_records(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(f'id,title,text\nx1,Fire,"{BODY}"\n', encoding="utf-8")
+    [article], _ = _load(path)
+    assert (article.article.id, article.article.title) == ("x1", "Fire")
+
+
+# warcio's writer (used here only to build the fixture) leaves its temp files to the GC.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_warc_html_responses(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, status, ctype, payload in [
+            ("https://courier.example/fire", "200 OK", "text/html; charset=utf-8", PAGE.encode()),
+            ("https://courier.example/logo.png", "200 OK", "image/png", b"\x89PNG"),
+            ("https://courier.example/gone", "404 Not Found", "text/html", b"<html>gone</html>"),
+        ]:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    [article], problems = _load(path)
+    assert problems == []
+    assert article.article.id == "https://courier.example/fire"
+    assert article.article.outlet == "The Courier"
+
+
+def test_directory_is_read_recursively(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text(BODY.replace("six", "seven"), encoding="utf-8")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    articles, problems = _load(tmp_path)
+    assert sorted(a.article.id for a in articles) == ["a.txt", "b.txt"]
+    assert problems == []
+
+
+def test_article_objects_pass_through() -> None:
+    [article], _ = _load(Article(text=BODY, id="mine", outlet="Courier"))
+    assert (article.article.id, article.article.outlet) == ("mine", "Courier")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        pytest.param("empty.txt", b"", "empty file", id="empty"),
+        pytest.param("blank.txt", b"  \n\t\n ", "empty file", id="whitespace-only"),
+        pytest.param("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(200), "binary", id="binary"),
+        pytest.param("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text", id="html-without-article"),
+        pytest.param("tiny.txt", b"Hi.", "too short", id="too-short"),
+        pytest.param("furniture.txt", b"Share this article\nComments: 0\n", "no article text left", id="only-furniture"),
+    ],
+)
+def test_bad_files_are_reported_in_one_line(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    articles, problems = _load(path)
+    assert articles == []
+    [problem] = problems
+    assert problem.startswith(str(path)) and reason in problem and "\n" not in problem
+
+
+def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    _, problems = _load(tmp_path / "nope.txt", tmp_path / "empty")
+    assert problems == [f"{tmp_path / 'nope.txt'}: no such file or directory", f"{tmp_path / 'empty'}: directory holds no article files (.txt, .html, .jsonl, .csv, .warc)"]
+
+
+def test_large_file_is_skipped_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50_000_000)
+    _, problems = _load(path)
+    assert problems == [f"{path}: file too large (50.0 MB > limit 20.0 MB)"]
+
+
+def test_same_file_twice_is_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(BODY, encoding="utf-8")
+    articles, problems = _load(path, path)
+    assert len(articles) == 1
+    assert problems == [f"{path}: given more than once; read once"]
+
+
+def test_colliding_ids_are_made_unique(tmp_path: Path) -> None:
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text(BODY + sub, encoding="utf-8")
+    articles, _ = _load(tmp_path / "x" / "story.txt", tmp_path / "y" / "story.txt")
+    assert [a.article.id for a in articles] == [str(tmp_path / "x" / "story.txt"), str(tmp_path / "y" / "story.txt")]

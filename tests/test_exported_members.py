@@ -1,0 +1,21 @@
+import newscollate
+
+
+def test_public_api_is_pinned() -> None:
+    """The package root exports exactly this sorted list; a change must be deliberate."""
+    assert newscollate.__all__ == sorted(newscollate.__all__)
+    assert set(newscollate.__all__) == {
+        "SCHEMA", "Article", "CompareError", "Comparison", "ConfigError", "Document", "Embedder",
+        "Group", "HashingEmbedder", "InputError", "NewscollateError", "PairVerdict", "Problem",
+        "Sentence", "SentenceEmbedder", "Settings", "__version__", "compare", "default_embedder",
+    }  # fmt: skip
+    for name in newscollate.__all__:
+        assert getattr(newscollate, name) is not None
+
+
+def test_compare_is_the_function_not_a_module() -> None:
+    """``newscollate.compare`` stays callable after every stage module is imported."""
+    import newscollate.report
+    import newscollate.verdict  # noqa: F401
+
+    assert callable(newscollate.compare)
