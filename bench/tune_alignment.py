@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newscollate import Settings, default_embedder  # noqa: E402
-from tests.eval.gate import evaluate  # noqa: E402
+from newscollate import Settings, default_embedder
+from tests.eval.gate import evaluate
 
 
 def main() -> None:
@@ -27,7 +27,10 @@ def main() -> None:
         if merge > link or weak > link:
             continue
         settings = Settings(
-            link_threshold=link, weak_link_threshold=weak, merge_threshold=merge, semantic_weight=weight
+            link_threshold=link,
+            weak_link_threshold=weak,
+            merge_threshold=merge,
+            semantic_weight=weight,
         )
         score = evaluate(settings, embedder)
         results.append((score.f1, score.precision, score.recall, link, weak, merge, weight))

@@ -14,7 +14,10 @@ from tests.conftest import EXAMPLE
 
 def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "newscollate.cli", *map(str, args)], input=stdin, capture_output=True, timeout=300
+        [sys.executable, "-m", "newscollate.cli", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
     )
 
 
@@ -36,7 +39,13 @@ def test_text_and_html_to_files(tmp_path: Path, seed_paths: list[Path]) -> None:
 
 
 def test_stdin_and_mixed_inputs(seed_paths: list[Path]) -> None:
-    done = run("compare", "-", EXAMPLE / "wire.txt", EXAMPLE / "rewrite.jsonl", stdin=seed_paths[0].read_bytes())
+    done = run(
+        "compare",
+        "-",
+        EXAMPLE / "wire.txt",
+        EXAMPLE / "rewrite.jsonl",
+        stdin=seed_paths[0].read_bytes(),
+    )
     assert done.returncode == 0, done.stderr.decode()
     assert [a["id"] for a in json.loads(done.stdout)["articles"]][:2] == ["stdin", "wire.txt"]
 
@@ -55,13 +64,24 @@ def test_skipped_input_gives_exit_3_and_names_it(tmp_path: Path, seed_paths: lis
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        pytest.param(["compare", "ONE"], 1, "compare needs at least 2 articles, got 1", id="one-article"),
-        pytest.param(["compare", "nope.txt", "nada.txt"], 1, "got 0; 2 input(s) skipped", id="nothing-usable"),
-        pytest.param(["compare", "ONE", "--link-threshold", "2"], 2, "link_threshold must be between 0 and 1", id="bad-setting"),
+        pytest.param(
+            ["compare", "ONE"], 1, "compare needs at least 2 articles, got 1", id="one-article"
+        ),
+        pytest.param(
+            ["compare", "nope.txt", "nada.txt"], 1, "got 0; 2 input(s) skipped", id="nothing-usable"
+        ),
+        pytest.param(
+            ["compare", "ONE", "--link-threshold", "2"],
+            2,
+            "link_threshold must be between 0 and 1",
+            id="bad-setting",
+        ),
         pytest.param(["frobnicate"], 2, "invalid choice", id="unknown-command"),
     ],
 )
-def test_failures_exit_non_zero_with_one_line(args: list[str], code: int, message: str, seed_paths: list[Path]) -> None:
+def test_failures_exit_non_zero_with_one_line(
+    args: list[str], code: int, message: str, seed_paths: list[Path]
+) -> None:
     args = [str(seed_paths[0]) if a == "ONE" else a for a in args]
     done = run(*args)
     assert done.returncode == code

@@ -19,7 +19,9 @@ def test_every_input_kind_is_read(example: newscollate.Comparison) -> None:
 
 
 def test_relations(example: newscollate.Comparison) -> None:
-    rewrite_id = next(d.id for d in example.documents if d.article.source and "rewrite.jsonl" in d.article.source)
+    rewrite_id = next(
+        d.id for d in example.documents if d.article.source and "rewrite.jsonl" in d.article.source
+    )
     assert _pair(example, "wire.txt", "copy.html").relation == "near-duplicate"
     assert _pair(example, "wire.txt", "trimmed.txt").relation == "near-duplicate"
     assert _pair(example, "wire.txt", rewrite_id).relation == "rewrite"

@@ -61,7 +61,11 @@ def test_reordered_and_paraphrased_sentences_align(seeds: newscollate.Comparison
 def test_passages_only_one_version_has_are_unique(seeds: newscollate.Comparison) -> None:
     """000 alone: the CIA director in Ankara, the AEI expert; 001 alone: transatlantic consensus."""
     a, b = seeds.documents
-    for fragment in ("held talks in Ankara", "American Enterprise Institute", "Frederick Kagan says"):
+    for fragment in (
+        "held talks in Ankara",
+        "American Enterprise Institute",
+        "Frederick Kagan says",
+    ):
         assert _find(a, fragment) in seeds.unique[a.id]
     assert _find(b, "transatlantic consensus") in seeds.unique[b.id]
 
@@ -71,14 +75,26 @@ def test_json_schema_fields(seeds: newscollate.Comparison) -> None:
     assert data["schema"] == "newscollate/comparison@1"
     assert set(data) == {"schema", "articles", "pairs", "alignment", "unique"}
     article = data["articles"][0]
-    assert set(article) == {"id", "source", "title", "outlet", "published", "language", "text", "boilerplate", "sentences"}
+    assert set(article) == {
+        "id",
+        "source",
+        "title",
+        "outlet",
+        "published",
+        "language",
+        "text",
+        "boilerplate",
+        "sentences",
+    }
     for sentence in article["sentences"]:
         assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
     assert set(data["pairs"][0]) == {"a", "b", "relation", "similarity", "coverage", "derived_from"}
     assert set(data["alignment"][0]) == {"members", "kind", "score"}
 
 
-def test_repeated_compare_reuses_the_model_and_cache(seed_paths: list, embedder: newscollate.SentenceEmbedder) -> None:
+def test_repeated_compare_reuses_the_model_and_cache(
+    seed_paths: list, embedder: newscollate.SentenceEmbedder
+) -> None:
     """Programs call compare in loops: the second call embeds nothing new."""
     newscollate.compare(seed_paths, embedder=embedder)
     calls = embedder.model_calls

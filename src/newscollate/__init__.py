@@ -21,6 +21,7 @@ from newscollate.represent import Embedder, HashingEmbedder, SentenceEmbedder, d
 __version__ = "0.1.0"
 
 __all__ = [
+    "SCHEMA",
     "Article",
     "CompareError",
     "Comparison",
@@ -33,7 +34,6 @@ __all__ = [
     "NewscollateError",
     "PairVerdict",
     "Problem",
-    "SCHEMA",
     "Sentence",
     "SentenceEmbedder",
     "Settings",

@@ -30,7 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newscollate",
         description="Find which news articles tell the same story and collate their versions.",
     )
-    parser.add_argument("--version", action="version", version=f"newscollate {newscollate.__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"newscollate {newscollate.__version__}"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     cmp = commands.add_parser(
         "compare",
@@ -48,17 +50,27 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("text", "json", "html"),
         help="output format (default: text on a terminal, json otherwise)",
     )
-    cmp.add_argument("-o", "--output", type=Path, help="write the report to this file instead of stdout")
+    cmp.add_argument(
+        "-o", "--output", type=Path, help="write the report to this file instead of stdout"
+    )
     cmp.add_argument(
         "--embedder",
         choices=("model", "hashing"),
         default="model",
         help="sentence embeddings: the bundled all-MiniLM-L6-v2 model (default) or model-free word hashing",
     )
-    cmp.add_argument("--link-threshold", type=float, help="lowest sentence score that aligns two sentences")
-    cmp.add_argument("--merge-threshold", type=float, help="lowest score for a sentence joining a row")
-    cmp.add_argument("--semantic-weight", type=float, help="share of meaning (vs wording) in the sentence score")
-    cmp.add_argument("--max-input-mb", type=float, help="skip files and records larger than this (default 20)")
+    cmp.add_argument(
+        "--link-threshold", type=float, help="lowest sentence score that aligns two sentences"
+    )
+    cmp.add_argument(
+        "--merge-threshold", type=float, help="lowest score for a sentence joining a row"
+    )
+    cmp.add_argument(
+        "--semantic-weight", type=float, help="share of meaning (vs wording) in the sentence score"
+    )
+    cmp.add_argument(
+        "--max-input-mb", type=float, help="skip files and records larger than this (default 20)"
+    )
     cmp.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings on stderr")
     cmp.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
     return parser
@@ -118,7 +130,9 @@ def _write(result: Comparison, fmt: str, out: TextIO, *, terminal: bool) -> None
     elif fmt == "html":
         out.write(render_html(result))
     else:
-        console = Console(file=out, force_terminal=terminal, width=None if terminal else 160, highlight=False)
+        console = Console(
+            file=out, force_terminal=terminal, width=None if terminal else 160, highlight=False
+        )
         render_text(result, console)
 
 

@@ -1,10 +1,10 @@
 """The pipeline in one place: the numbered stages that ``compare`` runs.
 
-    1. ingest     inputs -> cleaned articles (+ problems for skipped inputs)
-    2. segment    cleaned text -> sentences and headings with offsets
-    3. represent  sentences -> embeddings and content words
-    4. align      N versions -> rows of sentences that say the same thing
-    5. verdict    each pair -> relation, similarity, coverage, derivation
+1. ingest     inputs -> cleaned articles (+ problems for skipped inputs)
+2. segment    cleaned text -> sentences and headings with offsets
+3. represent  sentences -> embeddings and content words
+4. align      N versions -> rows of sentences that say the same thing
+5. verdict    each pair -> relation, similarity, coverage, derivation
 """
 
 from __future__ import annotations

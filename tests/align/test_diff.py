@@ -2,7 +2,11 @@ from newscollate.align.diff import word_diff
 
 
 def _changed(a: str, b: str) -> list[tuple[str, str, str]]:
-    return [(op.op, a[op.a_start : op.a_end], b[op.b_start : op.b_end]) for op in word_diff(a, b) if op.op != "equal"]
+    return [
+        (op.op, a[op.a_start : op.a_end], b[op.b_start : op.b_end])
+        for op in word_diff(a, b)
+        if op.op != "equal"
+    ]
 
 
 def test_trivial_differences_are_not_changes() -> None:

@@ -53,11 +53,16 @@ def test_two_sentences_merged_into_one_form_one_row() -> None:
         "Fire crews fought the harbour grain store blaze for six hours, and about 1,200 tonnes of wheat in the warehouse were destroyed.",
         "An inquiry was promised by the mayor.",
     ]
-    rows = align_pair(PairScorer(_features(a, [False] * 3), _features(b, [False] * 2), 0.5), 0.45, 0.34, 0.4)
+    rows = align_pair(
+        PairScorer(_features(a, [False] * 3), _features(b, [False] * 2), 0.5), 0.45, 0.34, 0.4
+    )
     assert sorted((r.a, r.b) for r in rows) == [([0, 1], [0]), ([2], [1])]
 
 
 def test_unrelated_sentences_stay_unaligned() -> None:
     a = ["The storm closed every school in the county on Tuesday."]
     b = ["Wheat prices rose at the harbour market after the council vote."]
-    assert align_pair(PairScorer(_features(a, [False]), _features(b, [False]), 0.5), 0.45, 0.34, 0.4) == []
+    assert (
+        align_pair(PairScorer(_features(a, [False]), _features(b, [False]), 0.5), 0.45, 0.34, 0.4)
+        == []
+    )

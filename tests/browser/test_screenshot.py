@@ -12,12 +12,22 @@ from newscollate.report import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 @pytest.mark.browser
-def test_seed_report_renders_columns_and_highlights(seeds: newscollate.Comparison, tmp_path: Path) -> None:
-    assert CHROMIUM.exists(), "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
+def test_seed_report_renders_columns_and_highlights(
+    seeds: newscollate.Comparison, tmp_path: Path
+) -> None:
+    assert CHROMIUM.exists(), (
+        "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
+    )
     report = tmp_path / "seeds.html"
     report.write_text(render_html(seeds), encoding="utf-8")
     ARTIFACTS.mkdir(exist_ok=True)
@@ -34,7 +44,10 @@ def test_seed_report_renders_columns_and_highlights(seeds: newscollate.Compariso
             colour = changed.evaluate("el => getComputedStyle(el).backgroundColor")
             assert colour == "rgb(255, 242, 168)"
             unique = page.locator("tr.unique td.present").first
-            assert "rgb(255, 244, 244)" == unique.evaluate("el => getComputedStyle(el).backgroundColor")
+            assert (
+                unique.evaluate("el => getComputedStyle(el).backgroundColor")
+                == "rgb(255, 244, 244)"
+            )
             columns = page.locator("#collation tbody tr").first.locator("td").count()
             assert columns == 1 + len(seeds.documents)
             shot = ARTIFACTS / "seed-report.png"

@@ -88,7 +88,12 @@ def evaluate_story(story: Path, settings: Settings, embedder: Embedder | None = 
     }
     predicted: set[frozenset[Node]] = set()
     for group in result.alignment:
-        nodes = [n for doc_id, idx in group.members.items() for i in idx for n in mapping[doc_id].get(i, [])]
+        nodes = [
+            n
+            for doc_id, idx in group.members.items()
+            for i in idx
+            for n in mapping[doc_id].get(i, [])
+        ]
         predicted |= _links(nodes)
     score = Score(len(predicted & gold_links), len(predicted), len(gold_links))
     for pair in result.pairs:
@@ -106,7 +111,9 @@ def _links(nodes: list[Node]) -> set[frozenset[Node]]:
     return {frozenset((x, y)) for x, y in combinations(nodes, 2) if x[0] != y[0]}
 
 
-def _map_sentences(result: Comparison, versions: dict[str, list[str]]) -> dict[str, dict[int, list[Node]]]:
+def _map_sentences(
+    result: Comparison, versions: dict[str, list[str]]
+) -> dict[str, dict[int, list[Node]]]:
     """For each output sentence, the gold sentences whose text overlaps it."""
     mapping: dict[str, dict[int, list[Node]]] = {}
     for doc in result.documents:
@@ -124,7 +131,9 @@ def _map_sentences(result: Comparison, versions: dict[str, list[str]]) -> dict[s
     return mapping
 
 
-def evaluate(settings: Settings | None = None, embedder: Embedder | None = None, data: Path = DATA) -> Score:
+def evaluate(
+    settings: Settings | None = None, embedder: Embedder | None = None, data: Path = DATA
+) -> Score:
     total = Score()
     for story in story_dirs(data):
         total.add(evaluate_story(story, settings or Settings(), embedder))

@@ -17,7 +17,9 @@ BASE = json.loads(BASELINE.read_text(encoding="utf-8"))
 
 
 def test_corpus_is_the_one_the_floors_were_set_on() -> None:
-    assert corpus_hash() == BASE["corpus_sha256"], "tests/eval/data changed: re-measure and update baseline.json"
+    assert corpus_hash() == BASE["corpus_sha256"], (
+        "tests/eval/data changed: re-measure and update baseline.json"
+    )
 
 
 def test_alignment_and_relations_stay_above_their_floors(embedder: newscollate.Embedder) -> None:

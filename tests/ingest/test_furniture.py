@@ -10,7 +10,10 @@ from newscollate.ingest.furniture import furniture_rule, parse_byline, recurring
         ("  • Post category:News", "post-meta"),
         ("• Post comments:0 Comments", "post-meta"),
         ("HTML Image as link", "image-placeholder"),
-        ("(Cover photo: A harbour at dawn, on May 2, 2024. Photo: Agency/Some Name)", "photo-credit"),
+        (
+            "(Cover photo: A harbour at dawn, on May 2, 2024. Photo: Agency/Some Name)",
+            "photo-credit",
+        ),
         ("Share this article", "share"),
         ("Comments: 0", "comments"),
         ("Advertisement", "advert"),
@@ -62,7 +65,9 @@ def test_recurring_lines_need_enough_articles_of_one_outlet() -> None:
     spread over outlets, or too few articles, is not."""
     sign_off = "Follow the Courier on every platform"
     same_outlet = [("Courier", [f"Story {i} body.", sign_off]) for i in range(4)]
-    assert recurring_lines(same_outlet, min_articles=3) == {"Courier": frozenset({sign_off.casefold()})}
+    assert recurring_lines(same_outlet, min_articles=3) == {
+        "Courier": frozenset({sign_off.casefold()})
+    }
     spread = [(f"Outlet {i}", [sign_off]) for i in range(4)]
     assert recurring_lines(spread, min_articles=3) == {}
     assert recurring_lines(same_outlet[:2], min_articles=3) == {}

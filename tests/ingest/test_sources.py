@@ -50,7 +50,12 @@ def test_html_page_with_metadata(tmp_path: Path) -> None:
     [article], problems = _load(path)
     assert problems == []
     meta = article.article
-    assert (meta.outlet, meta.author, meta.published, meta.language) == ("The Courier", "Ann Lee", "2025-03-03", "en")
+    assert (meta.outlet, meta.author, meta.published, meta.language) == (
+        "The Courier",
+        "Ann Lee",
+        "2025-03-03",
+        "en",
+    )
     assert "1,200 tonnes" in article.text
     assert "Follow us" not in article.text
 
@@ -99,7 +104,11 @@ def test_warc_html_responses(tmp_path: Path) -> None:
             ("https://courier.example/gone", "404 Not Found", "text/html", b"<html>gone</html>"),
         ]:
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(payload), http_headers=headers
+                )
+            )
     [article], problems = _load(path)
     assert problems == []
     assert article.article.id == "https://courier.example/fire"
@@ -127,12 +136,24 @@ def test_article_objects_pass_through() -> None:
         pytest.param("empty.txt", b"", "empty file", id="empty"),
         pytest.param("blank.txt", b"  \n\t\n ", "empty file", id="whitespace-only"),
         pytest.param("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(200), "binary", id="binary"),
-        pytest.param("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text", id="html-without-article"),
+        pytest.param(
+            "nav.html",
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "no article text",
+            id="html-without-article",
+        ),
         pytest.param("tiny.txt", b"Hi.", "too short", id="too-short"),
-        pytest.param("furniture.txt", b"Share this article\nComments: 0\n", "no article text left", id="only-furniture"),
+        pytest.param(
+            "furniture.txt",
+            b"Share this article\nComments: 0\n",
+            "no article text left",
+            id="only-furniture",
+        ),
     ],
 )
-def test_bad_files_are_reported_in_one_line(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_bad_files_are_reported_in_one_line(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     articles, problems = _load(path)
@@ -144,7 +165,10 @@ def test_bad_files_are_reported_in_one_line(tmp_path: Path, name: str, content: 
 def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     _, problems = _load(tmp_path / "nope.txt", tmp_path / "empty")
-    assert problems == [f"{tmp_path / 'nope.txt'}: no such file or directory", f"{tmp_path / 'empty'}: directory holds no article files (.txt, .html, .jsonl, .csv, .warc)"]
+    assert problems == [
+        f"{tmp_path / 'nope.txt'}: no such file or directory",
+        f"{tmp_path / 'empty'}: directory holds no article files (.txt, .html, .jsonl, .csv, .warc)",
+    ]
 
 
 def test_large_file_is_skipped_without_reading(tmp_path: Path) -> None:
@@ -168,4 +192,7 @@ def test_colliding_ids_are_made_unique(tmp_path: Path) -> None:
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "story.txt").write_text(BODY + sub, encoding="utf-8")
     articles, _ = _load(tmp_path / "x" / "story.txt", tmp_path / "y" / "story.txt")
-    assert [a.article.id for a in articles] == [str(tmp_path / "x" / "story.txt"), str(tmp_path / "y" / "story.txt")]
+    assert [a.article.id for a in articles] == [
+        str(tmp_path / "x" / "story.txt"),
+        str(tmp_path / "y" / "story.txt"),
+    ]

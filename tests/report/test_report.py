@@ -17,8 +17,14 @@ def _hostile_comparison(embedder: newscollate.Embedder) -> newscollate.Compariso
     base = "Fire crews fought a blaze at the port grain store for six hours on Monday. Nobody was hurt, police said."
     return newscollate.compare(
         [
-            newscollate.Article(id="<img src=x onerror=alert(1)>", title="</title><script>", text=base + " " + HOSTILE),
-            newscollate.Article(id="b", outlet='"><svg onload=alert(2)>', text=base + " Insurers will pay."),
+            newscollate.Article(
+                id="<img src=x onerror=alert(1)>",
+                title="</title><script>",
+                text=base + " " + HOSTILE,
+            ),
+            newscollate.Article(
+                id="b", outlet='"><svg onload=alert(2)>', text=base + " Insurers will pay."
+            ),
         ],
         embedder=embedder,
     )
@@ -41,7 +47,9 @@ def test_text_report_shows_markup_literally(embedder: newscollate.Embedder) -> N
 def test_html_report_has_columns_rows_and_highlights(seeds: newscollate.Comparison) -> None:
     page = render_html(seeds)
     assert page.count("<th>") == 1 + len(seeds.documents)
-    assert page.count('<tr id="row-') == len(seeds.alignment) + sum(len(v) for v in seeds.unique.values())
+    assert page.count('<tr id="row-') == len(seeds.alignment) + sum(
+        len(v) for v in seeds.unique.values()
+    )
     assert '<mark class="changed">' in page and '<mark class="dropped">' in page
     assert 'class="unique"' in page and "Post comments:0 Comments" in page
 

@@ -10,7 +10,12 @@ def _texts(text: str) -> list[tuple[str, bool]]:
 def test_offsets_cover_the_text_exactly() -> None:
     text = "Port fire\n\nCrews fought the fire. Nobody was hurt.\n\nTalks resume"
     spans = split_sentences(text)
-    assert [text[s.start : s.end] for s in spans] == ["Port fire", "Crews fought the fire.", "Nobody was hurt.", "Talks resume"]
+    assert [text[s.start : s.end] for s in spans] == [
+        "Port fire",
+        "Crews fought the fire.",
+        "Nobody was hurt.",
+        "Talks resume",
+    ]
 
 
 def test_headings_are_marked() -> None:
@@ -22,13 +27,17 @@ def test_headings_are_marked() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("U.S. Gen. Mark Reyes said Monday that U.S. aid held.", 1, id="titles-and-acronyms"),
+        pytest.param(
+            "U.S. Gen. Mark Reyes said Monday that U.S. aid held.", 1, id="titles-and-acronyms"
+        ),
         pytest.param("Aid came from the U.S. The port reopened.", 2, id="acronym-at-sentence-end"),
         pytest.param('"It was a huge fire," Dr. Ann Lee said. "We were lucky."', 2, id="quotes"),
         pytest.param('"We saw ... Crimea, and more," he said.', 1, id="ellipsis-in-quote"),
         pytest.param("It cost $4.5 million. Insurers will pay 2.5 percent.", 2, id="decimals"),
         pytest.param("J. R. Smith spoke at 10 a.m. on Monday.", 1, id="initials"),
-        pytest.param("Is it safe? Officials said yes! Residents went home.", 3, id="question-exclamation"),
+        pytest.param(
+            "Is it safe? Officials said yes! Residents went home.", 3, id="question-exclamation"
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: int) -> None:
@@ -49,7 +58,10 @@ def test_unmarked_quote_joins_its_attribution() -> None:
     """A quote whose marks the scraper lost ends without punctuation; the short
     attribution line after it belongs to its last sentence."""
     text = "No deal is peace. A bad compromise brings new bloodshed\n\nThe president said at a forum.\n\nTalks go on."
-    assert _texts(text)[1] == ("A bad compromise brings new bloodshed\n\nThe president said at a forum.", False)
+    assert _texts(text)[1] == (
+        "A bad compromise brings new bloodshed\n\nThe president said at a forum.",
+        False,
+    )
 
 
 def test_heading_before_an_attribution_stays_a_heading() -> None:

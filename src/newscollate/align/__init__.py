@@ -47,7 +47,9 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def align(documents: Sequence[Document], features: Sequence[DocumentFeatures], settings: Settings) -> Alignment:
+def align(
+    documents: Sequence[Document], features: Sequence[DocumentFeatures], settings: Settings
+) -> Alignment:
     scorers: dict[tuple[int, int], PairScorer] = {}
     pair_rows: dict[tuple[int, int], list[PairRow]] = {}
     links = _UnionFind()
@@ -70,7 +72,8 @@ def align(documents: Sequence[Document], features: Sequence[DocumentFeatures], s
     groups = [_group(documents, features, scorers, members) for members in components.values()]
     aligned = {(doc_id, i) for g in groups for doc_id, idx in g.members.items() for i in idx}
     unique = {
-        doc.id: tuple(i for i in range(len(doc.sentences)) if (doc.id, i) not in aligned) for doc in documents
+        doc.id: tuple(i for i in range(len(doc.sentences)) if (doc.id, i) not in aligned)
+        for doc in documents
     }
     ordered = [row.group for row in table_rows(documents, groups, unique) if row.group is not None]
     return Alignment(tuple(ordered), unique, pair_rows, scorers)
@@ -141,7 +144,11 @@ def table_rows(
 
 
 def _anchor(
-    doc_id: str, i: int, n: int, row_of: dict[tuple[str, int], int], keys: dict[int, tuple[float, int, int]]
+    doc_id: str,
+    i: int,
+    n: int,
+    row_of: dict[tuple[str, int], int],
+    keys: dict[int, tuple[float, int, int]],
 ) -> float:
     for prev in range(i - 1, -1, -1):
         if row_of[doc_id, prev] in keys:

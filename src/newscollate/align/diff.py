@@ -45,7 +45,7 @@ def word_diff(text_a: str, text_b: str) -> list[DiffOp]:
     matcher = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
     ops = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        ops.append(DiffOp(tag, *_span(ta, i1, i2, len(text_a)), *_span(tb, j1, j2, len(text_b))))  # type: ignore[arg-type]
+        ops.append(DiffOp(tag, *_span(ta, i1, i2, len(text_a)), *_span(tb, j1, j2, len(text_b))))
     return ops
 
 

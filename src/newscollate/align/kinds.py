@@ -15,7 +15,9 @@ _PARTIAL_SIZE_RATIO = 0.6
 _PARTIAL_CONTAINED = 0.5
 
 
-def classify(text_a: str, text_b: str, words_a: frozenset[str], words_b: frozenset[str]) -> GroupKind:
+def classify(
+    text_a: str, text_b: str, words_a: frozenset[str], words_b: frozenset[str]
+) -> GroupKind:
     """``identical`` (same words, trivial differences aside), ``near-identical``
     (a few words changed), ``partial`` (one side says only part of the other) or
     ``paraphrase`` (the same content in other words)."""
@@ -26,7 +28,11 @@ def classify(text_a: str, text_b: str, words_a: frozenset[str], words_b: frozens
     if fuzz.ratio(" ".join(keys_a), " ".join(keys_b)) >= NEAR_IDENTICAL_RATIO:
         return "near-identical"
     small, large = sorted((words_a, words_b), key=len)
-    if large and len(small) / len(large) < _PARTIAL_SIZE_RATIO and containment(small, large) >= _PARTIAL_CONTAINED:
+    if (
+        large
+        and len(small) / len(large) < _PARTIAL_SIZE_RATIO
+        and containment(small, large) >= _PARTIAL_CONTAINED
+    ):
         return "partial"
     return "paraphrase"
 

@@ -28,7 +28,9 @@ def best_matching(scores: npt.NDArray[np.floating], threshold: float) -> Links:
         return []
     weights = np.where(scores >= threshold, scores, 0.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] >= threshold)
+    return sorted(
+        (int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] >= threshold
+    )
 
 
 def matching_weight(scores: npt.NDArray[np.floating], links: Links) -> float:

@@ -58,8 +58,16 @@ def align_pair(
     rows = [PairRow([i], [j], float(s[i, j])) for i, j in best_matching(s, link_threshold)]
     _attach_leftovers(scorer, rows, merge_threshold)
     if weak_link_threshold < link_threshold:
-        free_a = [i for i in range(s.shape[0]) if not scorer.a.heading[i] and all(i not in r.a for r in rows)]
-        free_b = [j for j in range(s.shape[1]) if not scorer.b.heading[j] and all(j not in r.b for r in rows)]
+        free_a = [
+            i
+            for i in range(s.shape[0])
+            if not scorer.a.heading[i] and all(i not in r.a for r in rows)
+        ]
+        free_b = [
+            j
+            for j in range(s.shape[1])
+            if not scorer.b.heading[j] and all(j not in r.b for r in rows)
+        ]
         sub = s[np.ix_(free_a, free_b)]
         for i, j in best_matching(sub, weak_link_threshold):
             rows.append(PairRow([free_a[i]], [free_b[j]], float(sub[i, j])))
@@ -92,7 +100,9 @@ def _attach_leftovers(scorer: PairScorer, rows: list[PairRow], merge_threshold: 
             new_a = sorted([*row.a, x]) if side == "a" else row.a
             new_b = row.b if side == "a" else sorted([*row.b, x])
             contained = (
-                scorer.containment_a_in_b([x], row.b) if side == "a" else scorer.containment_b_in_a(row.a, [x])
+                scorer.containment_a_in_b([x], row.b)
+                if side == "a"
+                else scorer.containment_b_in_a(row.a, [x])
             )
             new_score = scorer.group_score(new_a, new_b)
             if contained >= _MIN_CONTAINED and new_score >= row.score - _MAX_SCORE_DROP:
@@ -125,10 +135,13 @@ def _merge_crossings(scorer: PairScorer, rows: list[PairRow], merge_threshold: f
         rows.sort(key=lambda r: (min(r.a), min(r.b)))
         for k in range(len(rows) - 1):
             first, second = rows[k], rows[k + 1]
-            if min(second.a) != max(first.a) + 1 or abs(min(second.b) - max(first.b)) != 1 and abs(min(first.b) - max(second.b)) != 1:
+            if min(second.a) != max(first.a) + 1 or (
+                abs(min(second.b) - max(first.b)) != 1 and abs(min(first.b) - max(second.b)) != 1
+            ):
                 continue
             cross = max(
-                float(np.max(s[np.ix_(first.a, second.b)])), float(np.max(s[np.ix_(second.a, first.b)]))
+                float(np.max(s[np.ix_(first.a, second.b)])),
+                float(np.max(s[np.ix_(second.a, first.b)])),
             )
             if cross < merge_threshold:
                 continue

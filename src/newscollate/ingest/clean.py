@@ -13,7 +13,7 @@ from newscollate.models import Article
 # the body is content.
 _BYLINE_ZONE = 4
 _HEADLINE_MAX_WORDS = 25
-_TERMINAL = tuple(".!?…:;\"”»’)")
+_TERMINAL = tuple('.!?…:;"”»’)')
 _EXCESS_BLANKS = re.compile(r"\n{3,}")
 
 
@@ -32,7 +32,9 @@ def clean(article: Article, recurring: frozenset[str] = frozenset()) -> Cleaned:
     The returned ``article`` carries the author, date and title found in the text
     where the input had none; its ``text`` field keeps the raw input.
     """
-    lines = [line.strip() for line in article.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        line.strip() for line in article.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     content_positions = [i for i, line in enumerate(lines) if line]
     zone = set(content_positions[:_BYLINE_ZONE] + content_positions[-_BYLINE_ZONE:])
     kept: list[str] = []

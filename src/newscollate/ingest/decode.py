@@ -42,7 +42,9 @@ def decode(data: bytes, source: str) -> str:
     # Short texts often fit several code pages equally well (cp1250 and cp1252
     # both decode "à", as different letters). Ties go to the encodings the web
     # actually uses, windows-1252 first, as HTML5 does for undeclared Latin text.
-    tied = {m.encoding: m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
+    tied = {
+        m.encoding: m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)
+    }
     chosen = next((tied[e] for e in _PREFERRED if e in tied), best)
     return _checked(str(chosen), source)
 

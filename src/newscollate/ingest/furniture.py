@@ -135,7 +135,10 @@ def furniture_rule(line: str) -> Rule | None:
 # --- bylines ---------------------------------------------------------------
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|di|bin|al-\w+))*"
-_BYLINE_BY = re.compile(rf"^(?:by|written by|words by|von|par|por)\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[/|,•·–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
+_BYLINE_BY = re.compile(
+    rf"^(?:by|written by|words by|von|par|por)\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[/|,•·–—-]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
 _BYLINE_SEP = re.compile(rf"^(?P<name>{_NAME})\s*[/|•·–—]\s*(?P<rest>.+)$")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -147,9 +150,33 @@ _DATE_TEXT = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS.split("|")[:12], 1)} | {
-    name: int(n) for name, n in (pair.split("=") for pair in
-    "jan=1 feb=2 mar=3 apr=4 jun=6 jul=7 aug=8 sep=9 sept=9 oct=10 nov=11 dec=12".split())
+    name: int(n)
+    for name, n in (
+        pair.split("=")
+        for pair in [
+            "jan=1",
+            "feb=2",
+            "mar=3",
+            "apr=4",
+            "jun=6",
+            "jul=7",
+            "aug=8",
+            "sep=9",
+            "sept=9",
+            "oct=10",
+            "nov=11",
+            "dec=12",
+        ]
+    )
 }
+
+
+_BYLINE_MAX_WORDS = 14
+_SENTENCE_END = tuple('.!?"”')
+_DATE_LINE_WORDS = re.compile(
+    r"\b(published|updated|posted|last|modified|on|at|(mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"am|pm|a\.m|p\.m|gmt|utc|[a-z]{2,4}t)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,22 +207,25 @@ def parse_date(text: str) -> str | None:
 def parse_byline(line: str) -> Byline | None:
     """Author and date from a byline ("By Ann Lee / 3 March 2025", "Ann Lee | Mar 3, 2025").
 
-    A bare date line also counts. Only short lines qualify: a sentence that starts
-    with "By" is not a byline.
+    A bare date line ("Updated Monday, March 3, 2025") also counts. Only short
+    lines that do not end like a sentence qualify: "By the time crews arrived,
+    the roof had collapsed." is content.
     """
     stripped = _BULLET.sub("", line).strip()
-    if not stripped or len(stripped.split()) > 14 or stripped[-1:] in ".!?\"”":
-        if not (stripped and parse_date(stripped) and len(stripped.split()) <= 6):
-            return None
-    m = _BYLINE_BY.match(stripped)
-    if m:
+    if (
+        not stripped
+        or len(stripped.split()) > _BYLINE_MAX_WORDS
+        or stripped.endswith(_SENTENCE_END)
+    ):
+        return None
+    if m := _BYLINE_BY.match(stripped):
         return Byline(m.group("name").strip(), parse_date(m.group("rest") or ""))
-    m = _BYLINE_SEP.match(stripped)
-    if m and (published := parse_date(m.group("rest"))):
+    if (m := _BYLINE_SEP.match(stripped)) and (published := parse_date(m.group("rest"))):
         return Byline(m.group("name").strip(), published)
-    if len(stripped.split()) <= 6 and (published := parse_date(stripped)):
-        if re.sub(r"[\d\s,./:-]|" + _MONTHS + r"|st|nd|rd|th|(mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|am|pm|gmt|utc", "", stripped.lower()).strip() == "":
-            return Byline(None, published)
+    published = parse_date(stripped)
+    leftover = _DATE_LINE_WORDS.sub("", _DATE_TEXT.sub("", stripped.lower()))
+    if published and not re.search(r"[^\W\d_]", leftover):
+        return Byline(None, published)
     return None
 
 
@@ -222,7 +252,11 @@ def recurring_lines(
     for outlet, lines in articles:
         if outlet:
             by_outlet[outlet].append(
-                {f for line in lines if (f := fold(line)) and len(f.split()) <= _RECURRING_MAX_WORDS}
+                {
+                    f
+                    for line in lines
+                    if (f := fold(line)) and len(f.split()) <= _RECURRING_MAX_WORDS
+                }
             )
     result: dict[str | None, frozenset[str]] = {}
     for outlet, line_sets in by_outlet.items():

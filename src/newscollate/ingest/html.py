@@ -13,7 +13,9 @@ _MIN_WORDS = 12
 _LANG_ATTR = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 
 
-def article_from_html(html: bytes | str, *, source: str, article_id: str, url: str | None = None) -> Article:
+def article_from_html(
+    html: bytes | str, *, source: str, article_id: str, url: str | None = None
+) -> Article:
     """Extract the main text and metadata of one page.
 
     Raises ``InputError`` when the page holds no article (a front page, an error

@@ -34,7 +34,9 @@ def guess_language(text: str) -> str | None:
     tokens = words(fold(text[:20000]))
     if len(tokens) < _MIN_WORDS:
         return None
-    scores = {lang: sum(t in profile for t in tokens) / len(tokens) for lang, profile in _PROFILES.items()}
+    scores = {
+        lang: sum(t in profile for t in tokens) / len(tokens) for lang, profile in _PROFILES.items()
+    }
     best, share = max(scores.items(), key=lambda kv: kv[1])
     runner_up = max(v for k, v in scores.items() if k != best)
     if share < _MIN_SHARE or share < 1.3 * runner_up:

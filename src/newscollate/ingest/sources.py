@@ -72,7 +72,9 @@ def _read_directory(root: Path, settings: Settings, seen: set[Path]) -> Iterator
             found = True
             yield from read_file(path, settings)
     if not found:
-        yield Problem(str(root), "directory holds no article files (.txt, .html, .jsonl, .csv, .warc)")
+        yield Problem(
+            str(root), "directory holds no article files (.txt, .html, .jsonl, .csv, .warc)"
+        )
 
 
 def _kind(path: Path) -> str | None:
@@ -100,8 +102,13 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
         return
     try:
         size = path.stat().st_size
-        if kind not in {"jsonl", "ndjson", "json", "csv", "tsv"} and size > settings.max_input_bytes:
-            raise InputError(source, f"file too large ({_mb(size)} > limit {_mb(settings.max_input_bytes)})")
+        if (
+            kind not in {"jsonl", "ndjson", "json", "csv", "tsv"}
+            and size > settings.max_input_bytes
+        ):
+            raise InputError(
+                source, f"file too large ({_mb(size)} > limit {_mb(settings.max_input_bytes)})"
+            )
         data = _read_bytes(path, settings)
         if kind is None:
             kind = _sniff(data)
@@ -157,9 +164,16 @@ def _parse(data: bytes, kind: str, *, source: str, name: str, settings: Settings
         yield from _read_json(decode(data, source), source=source, name=name, settings=settings)
     elif kind in {"csv", "tsv"}:
         text = decode(data, source)
-        reader = csv.DictReader(io.StringIO(text), dialect="excel-tab" if kind == "tsv" else "excel")
+        reader = csv.DictReader(
+            io.StringIO(text), dialect="excel-tab" if kind == "tsv" else "excel"
+        )
         for row_number, row in enumerate(reader, 2):
-            yield _record(row, source=f"{source}:{row_number}", default_id=f"{name}:{row_number}", settings=settings)
+            yield _record(
+                row,
+                source=f"{source}:{row_number}",
+                default_id=f"{name}:{row_number}",
+                settings=settings,
+            )
     elif kind == "warc":
         raise InputError(source, "WARC data on standard input is not supported; pass the file")
     else:
@@ -176,7 +190,12 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
         except json.JSONDecodeError as exc:
             raise InputError(source, f"broken JSON at line {exc.lineno}: {exc.msg}") from exc
         for number, record in enumerate(records, 1):
-            yield _record(record, source=f"{source}[{number}]", default_id=f"{name}:{number}", settings=settings)
+            yield _record(
+                record,
+                source=f"{source}[{number}]",
+                default_id=f"{name}:{number}",
+                settings=settings,
+            )
         return
     count = 0
     for line_number, line in enumerate(text.splitlines(), 1):
@@ -203,7 +222,10 @@ def _record(record: Any, *, source: str, default_id: str, settings: Settings) ->
     body = text or html or ""
     if len(body.encode("utf-8", "replace")) > settings.max_input_bytes:
         return Problem(source, f"record too large (> limit {_mb(settings.max_input_bytes)})")
-    meta = {key: _str_or_none(record.get(key)) for key in ("id", "url", "title", "outlet", "published", "author", "language")}
+    meta = {
+        key: _str_or_none(record.get(key))
+        for key in ("id", "url", "title", "outlet", "published", "author", "language")
+    }
     article_id = meta["id"] or meta["url"] or default_id
     try:
         if not text and html:
@@ -263,7 +285,9 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                     continue
                 payload = record.content_stream().read(settings.max_input_bytes + 1)
                 if len(payload) > settings.max_input_bytes:
-                    yield Problem(where, f"page too large (> limit {_mb(settings.max_input_bytes)})")
+                    yield Problem(
+                        where, f"page too large (> limit {_mb(settings.max_input_bytes)})"
+                    )
                     continue
                 found += 1
                 try:

@@ -69,7 +69,7 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
     parts.append(
         '<span><mark class="changed">changed</mark> words replaced</span>'
         '<span><mark class="added">added</mark> words added</span>'
-        "<span><mark class=\"dropped\">dropped</mark> words of the row's first version missing elsewhere</span>"
+        '<span><mark class="dropped">dropped</mark> words of the row\'s first version missing elsewhere</span>'
         '<span class="kind kind-unique">unique</span> only one version has it</p>'
     )
     parts.append('<table id="collation"><thead><tr><th>#</th>')
@@ -95,7 +95,8 @@ def _row(row: Row, order: list[str]) -> str:
             out.append('<td class="empty">—</td>')
             continue
         body = "".join(
-            f'<mark class="{mark}">{escape(piece)}</mark>' if mark else escape(piece) for piece, mark in segments(cell)
+            f'<mark class="{mark}">{escape(piece)}</mark>' if mark else escape(piece)
+            for piece, mark in segments(cell)
         )
         classes = "present heading" if cell.headings else "present"
         indices = " ".join(str(i) for i in cell.sentences)
@@ -128,7 +129,7 @@ def _boilerplate_section(comparison: Comparison) -> str:
     for doc in comparison.documents:
         if doc.boilerplate:
             lines = "".join(f"<li>{escape(line)}</li>" for line in doc.boilerplate)
-            items.append(f"<h3>{escape(doc.id)}</h3><ul class=\"boilerplate\">{lines}</ul>")
+            items.append(f'<h3>{escape(doc.id)}</h3><ul class="boilerplate">{lines}</ul>')
     if not items:
         return ""
     return '<section id="removed"><h2>Removed page furniture</h2>' + "".join(items) + "</section>"

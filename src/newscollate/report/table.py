@@ -44,7 +44,9 @@ def build_rows(comparison: Comparison) -> list[Row]:
     docs = {d.id: d for d in comparison.documents}
     order = [d.id for d in comparison.documents]
     rows = []
-    for number, trow in enumerate(table_rows(comparison.documents, comparison.alignment, comparison.unique), 1):
+    for number, trow in enumerate(
+        table_rows(comparison.documents, comparison.alignment, comparison.unique), 1
+    ):
         texts = {
             doc_id: " ".join(docs[doc_id].sentences[i].text for i in trow.members[doc_id])
             for doc_id in order
@@ -58,7 +60,9 @@ def build_rows(comparison: Comparison) -> list[Row]:
                     continue
                 for op in word_diff(texts[reference], text):
                     if op.op in ("replace", "insert") and op.b_end > op.b_start:
-                        marks[doc_id].append((op.b_start, op.b_end, "changed" if op.op == "replace" else "added"))
+                        marks[doc_id].append(
+                            (op.b_start, op.b_end, "changed" if op.op == "replace" else "added")
+                        )
                     if op.op in ("replace", "delete") and op.a_end > op.a_start:
                         marks[reference].append((op.a_start, op.a_end, "dropped"))
         cells = {

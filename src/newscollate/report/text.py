@@ -41,11 +41,14 @@ def render_text(comparison: Comparison, console: Console) -> None:
     kinds: dict[str, int] = {}
     for row in rows:
         kinds[row.label] = kinds.get(row.label, 0) + 1
-    console.print(Text("Rows: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())), style="dim"))
+    console.print(
+        Text("Rows: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())), style="dim")
+    )
     for doc in comparison.documents:
         if doc.boilerplate:
             console.print(
-                Text(f"Removed from {doc.id}: " + " | ".join(doc.boilerplate), style="dim"), overflow="fold"
+                Text(f"Removed from {doc.id}: " + " | ".join(doc.boilerplate), style="dim"),
+                overflow="fold",
             )
 
     table = Table(show_lines=True, expand=True)
@@ -67,7 +70,9 @@ def render_text(comparison: Comparison, console: Console) -> None:
                 text.stylize("bold")
             cells.append(text)
         score = f" {row.group.score:.2f}" if row.group else ""
-        table.add_row(str(row.number), Text(row.label + score, style=_KIND_STYLES[row.label]), *cells)
+        table.add_row(
+            str(row.number), Text(row.label + score, style=_KIND_STYLES[row.label]), *cells
+        )
     console.print(table)
     console.print(
         Text.assemble(

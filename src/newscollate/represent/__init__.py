@@ -50,10 +50,12 @@ class DocumentFeatures:
     def centroid(self, rows: Sequence[int] | None = None) -> npt.NDArray[np.float32]:
         """Unit mean vector of the given rows (all body rows by default)."""
         if rows is None:
-            rows = [i for i, h in enumerate(self.heading) if not h] or list(range(len(self.heading)))
-        vector = self.embeddings[list(rows)].sum(axis=0)
+            rows = [i for i, h in enumerate(self.heading) if not h] or list(
+                range(len(self.heading))
+            )
+        vector: npt.NDArray[np.float32] = self.embeddings[list(rows)].sum(axis=0, dtype=np.float32)
         norm = float(np.linalg.norm(vector))
-        return (vector / norm if norm else vector).astype(np.float32)
+        return vector / np.float32(norm) if norm else vector
 
 
 def represent(documents: Sequence[Document], embedder: Embedder) -> list[DocumentFeatures]:
@@ -85,7 +87,11 @@ class PairScorer:
 
     def __init__(self, a: DocumentFeatures, b: DocumentFeatures, semantic_weight: float) -> None:
         self.a, self.b, self.weight = a, b, semantic_weight
-        self.semantic = (a.embeddings @ b.embeddings.T).clip(0.0, 1.0) if len(a.tokens) and len(b.tokens) else np.zeros((len(a.tokens), len(b.tokens)), np.float32)
+        self.semantic = (
+            (a.embeddings @ b.embeddings.T).clip(0.0, 1.0)
+            if len(a.tokens) and len(b.tokens)
+            else np.zeros((len(a.tokens), len(b.tokens)), np.float32)
+        )
         self.dice, self.a_in_b, self.b_in_a = overlap_matrices(a.tokens, b.tokens)
         blend = semantic_weight * self.semantic + (1 - semantic_weight) * self.dice
         same_kind = a.heading[:, None] == b.heading[None, :]

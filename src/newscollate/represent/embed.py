@@ -7,6 +7,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -76,7 +77,9 @@ class SentenceEmbedder:
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             from sentence_transformers import SentenceTransformer
 
-            self._model = SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
+            self._model = SentenceTransformer(
+                str(self.model_path), device="cpu", local_files_only=True
+            )
         return self._model
 
     def encode(self, texts: Sequence[str]) -> Matrix:
@@ -126,8 +129,8 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dimension), np.float32)
         for row, text in enumerate(texts):
             tokens = words(fold(text))
-            for feature in tokens + [a + " " + b for a, b in zip(tokens, tokens[1:], strict=False)]:
+            for feature in tokens + [a + " " + b for a, b in pairwise(tokens)]:
                 digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
                 out[row, int.from_bytes(digest[:4], "little") % self.dimension] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms == 0, 1, norms)
+        return (out / np.where(norms == 0, 1, norms)).astype(np.float32)

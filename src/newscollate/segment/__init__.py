@@ -55,7 +55,9 @@ def document(cleaned: Cleaned) -> Document:
         Sentence(i, text[s.start : s.end], s.start, s.end, s.heading, fold(text[s.start : s.end]))
         for i, s in enumerate(split_sentences(text))
     )
-    return Document(cleaned.article, cleaned.article.id or "article", text, cleaned.boilerplate, sentences)
+    return Document(
+        cleaned.article, cleaned.article.id or "article", text, cleaned.boilerplate, sentences
+    )
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -79,7 +81,11 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     it is a short attribution ("Zelensky said at a forum.") of an unmarked quote
     that cannot be a heading (too long, or more than one sentence).
     """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start() : m.end()].strip()]
+    lines = [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]+", text)
+        if text[m.start() : m.end()].strip()
+    ]
     if not lines:
         return []
     if _hard_wrapped(text, lines):
@@ -121,14 +127,18 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     if len(lines) < 6:
         return False
     lengths = [e - s for s, e in lines]
-    open_ended = sum(1 for s, e in lines if not text[s:e].rstrip().endswith(tuple(_TERMINAL + _CLOSERS)))
+    open_ended = sum(
+        1 for s, e in lines if not text[s:e].rstrip().endswith(tuple(_TERMINAL + _CLOSERS))
+    )
     long_lines = [n for n in lengths if n >= 50]
-    return open_ended / len(lines) > 0.6 and len(long_lines) / len(lines) > 0.6 and max(lengths) <= 100
+    return (
+        open_ended / len(lines) > 0.6 and len(long_lines) / len(lines) > 0.6 and max(lengths) <= 100
+    )
 
 
 def _is_heading(block: str) -> bool:
     stripped = block.strip()
-    if stripped.endswith(tuple(_TERMINAL + ",;:")) or stripped.endswith(("”", '"', "»")):
+    if stripped.endswith(tuple(_TERMINAL + ",;:" + '”"»')):
         return False
     if len(stripped.split()) > HEADING_MAX_WORDS:
         return False

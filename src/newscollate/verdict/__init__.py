@@ -62,7 +62,11 @@ def verdicts(
 ) -> list[PairVerdict]:
     result = []
     for p, q in combinations(range(len(documents)), 2):
-        result.append(_verdict(documents[p], documents[q], features[p], features[q], alignment, p, q, thresholds))
+        result.append(
+            _verdict(
+                documents[p], documents[q], features[p], features[q], alignment, p, q, thresholds
+            )
+        )
     return result
 
 
@@ -82,7 +86,10 @@ def _verdict(
     body_b = {s.index for s in b.body}
     aligned_a = {i for r in rows for i in r.a if i in body_a}
     aligned_b = {j for r in rows for j in r.b if j in body_b}
-    coverage = {a.id: _share(len(aligned_a), len(body_a)), b.id: _share(len(aligned_b), len(body_b))}
+    coverage = {
+        a.id: _share(len(aligned_a), len(body_a)),
+        b.id: _share(len(aligned_b), len(body_b)),
+    }
 
     verbatim = 0
     weighted, total = 0.0, 0
@@ -132,7 +139,9 @@ def _verdict(
     )
 
 
-def _derived_from(a: Document, b: Document, coverage: dict[str, float], relation: Relation, t: Thresholds) -> str | None:
+def _derived_from(
+    a: Document, b: Document, coverage: dict[str, float], relation: Relation, t: Thresholds
+) -> str | None:
     """The id of the article the other one was derived from, when the evidence says so.
 
     Publication dates decide when both are known and differ (the later copies the
