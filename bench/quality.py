@@ -103,10 +103,11 @@ def _git_state() -> Json:
         done = subprocess.run(
             ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False
         )
-        return done.stdout.strip()
+        return done.stdout
 
+    # Porcelain lines are "XY path": the status columns may be blank, so no strip.
     changed = [line[3:] for line in git("status", "--porcelain", "--", "src").splitlines()]
-    return {"commit": git("rev-parse", "--short", "HEAD") or None, "src_changes": changed}
+    return {"commit": git("rev-parse", "--short", "HEAD").strip() or None, "src_changes": changed}
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -151,6 +152,7 @@ def run_semeval(data: Path, limit: int | None, embedder: Embedder) -> tuple[Json
     similarity: list[float] = []
     document: list[float] = []
     relations: list[Relation] = []
+    sources: list[str] = []
     skipped_empty = 0
     skipped: list[Json] = []
     for row in rows:
@@ -166,9 +168,11 @@ def run_semeval(data: Path, limit: int | None, embedder: Embedder) -> tuple[Json
         try:
             pair = newscollate.compare(articles, settings=settings, embedder=embedder).pairs[0]
         except CompareError as exc:
-            skipped.append({"pair_id": row["pair_id"], "reason": str(exc)})
+            reasons = [str(p) for p in load(articles, settings).problems] or [str(exc)]
+            skipped.append({"pair_id": row["pair_id"], "reasons": reasons})
             continue
         overall.append(float(row["Overall"]))
+        sources.append(row["src_file"])
         similarity.append(pair.similarity)
         document.append(pair.document_similarity)
         relations.append(pair.relation)
@@ -185,6 +189,13 @@ def run_semeval(data: Path, limit: int | None, embedder: Embedder) -> tuple[Json
         "skipped_by_newscollate": skipped,
         "src_files": dict(Counter(r["src_file"] for r in rows)),
         "pearson_similarity_vs_overall": _pearson(similarity, overall),
+        "pearson_similarity_vs_overall_by_src_file": {
+            name: _pearson(
+                [x for x, src in zip(similarity, sources, strict=True) if src == name],
+                [y for y, src in zip(overall, sources, strict=True) if src == name],
+            )
+            for name in sorted(set(sources))
+        },
         "pearson_document_similarity_vs_overall": _pearson(document, overall),
         "spearman_similarity_vs_overall": (
             float(stats.spearmanr(similarity, overall).statistic)
@@ -225,9 +236,13 @@ def _semeval_markdown(r: Json) -> str:
         ],
     )
     skipped = len(r["skipped_by_newscollate"])
+    by_source = ", ".join(
+        f"{name} {p['r']:.3f}" for name, p in r["pearson_similarity_vs_overall_by_src_file"].items()
+    )
     return (
         f"### SemEval-2022 Task 8, English-English pairs (dev split)\n\n{figures}\n\n"
         f"Spearman rho (similarity): {r['spearman_similarity_vs_overall']:.3f}. "
+        f"Pearson (similarity) by the pair's original release file: {by_source}. "
         f"{r['pairs_en_en']} en-en pairs; skipped {r['skipped_empty_text']} with empty text "
         f"and {skipped} refused by newscollate.\n\nRelation by Overall "
         f"(1 = same event ... 4 = unrelated):\n\n{confusion}"

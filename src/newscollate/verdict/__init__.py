@@ -92,7 +92,7 @@ def _verdict(
     }
 
     verbatim = 0
-    weighted, total = 0.0, 0
+    weighted = 0.0
     for r in rows:
         text_a = " ".join(a.sentences[i].text for i in r.a)
         text_b = " ".join(b.sentences[j].text for j in r.b)
@@ -101,7 +101,7 @@ def _verdict(
         if kind in ("identical", "near-identical"):
             verbatim += body_rows
         weighted += r.score * (len(text_a) + len(text_b))
-    total = sum(len(s.text) for s in a.body) + sum(len(s.text) for s in b.body)
+    total = sum(len(s.text) for s in a.sentences) + sum(len(s.text) for s in b.sentences)
     content = min(weighted / total, 1.0) if total else 0.0
     verbatim_share = _share(verbatim, len(aligned_a))
     document = max(float(fa.centroid() @ fb.centroid()), 0.0)
