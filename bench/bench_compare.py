@@ -226,7 +226,8 @@ def machine() -> dict[str, Any]:
 
 def run(plan: Plan) -> dict[str, Any]:
     figures: list[Figure] = []
-    facts: dict[str, Any] = {}
+    facts: dict[str, Any] = {"load_average_start": os.getloadavg()}
+    cpu_start = os.times()
 
     # 1. Import and model load, each in fresh processes (the OS file cache stays warm).
     log(f"import newscollate in {plan.import_runs} fresh processes")
@@ -408,6 +409,10 @@ def run(plan: Plan) -> dict[str, Any]:
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     facts["peak_rss_mib"] = peak_self
     facts["peak_rss_children_mib"] = peak_children
+    # Other processes on the machine inflate every figure: keep the evidence with them.
+    facts["load_average_end"] = os.getloadavg()
+    cpu_end = os.times()
+    facts["cpu_s_self"] = cpu_end.user + cpu_end.system - cpu_start.user - cpu_start.system
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "plan": asdict(plan),
@@ -473,10 +478,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(table(results))
     m = results["machine"]
+    facts = results["facts"]
+    load = f"{facts['load_average_start'][0]:.2f} -> {facts['load_average_end'][0]:.2f}"
     print(
         f"\n{m['cpu']}, {m['nproc']} CPUs, torch threads {m['torch_threads']}, "
-        f"Python {m['python']}; total {results['elapsed_s']:.0f} s; wrote {out}"
+        f"Python {m['python']}; 1-min load average {load}; "
+        f"total {results['elapsed_s']:.0f} s; wrote {out}"
     )
+    if max(facts["load_average_start"][0], facts["load_average_end"][0]) > 0.5 * m["nproc"]:
+        print("warning: other processes kept the CPUs busy; figures are inflated", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Render an HTML report to PNG in Debian's headless Chromium (for the README picture).
 
-    .venv/bin/newscollate compare examples/harbour-fire --format html -o out/example.html
-    .venv/bin/python bench/screenshot.py out/example.html docs/img/example-report.png
+.venv/bin/newscollate compare examples/harbour-fire --format html -o out/example.html
+.venv/bin/python bench/screenshot.py out/example.html docs/img/example-report.png
 """
 
 from __future__ import annotations
