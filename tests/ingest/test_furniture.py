@@ -71,3 +71,34 @@ def test_recurring_lines_need_enough_articles_of_one_outlet() -> None:
     spread = [(f"Outlet {i}", [sign_off]) for i in range(4)]
     assert recurring_lines(spread, min_articles=3) == {}
     assert recurring_lines(same_outlet[:2], min_articles=3) == {}
+
+
+@pytest.mark.parametrize(
+    ("first", "outlet", "published", "rest"),
+    [
+        ("PORT ARDLEN — A fire broke out on Monday.", None, None, "A fire broke out on Monday."),
+        ("KYIV, Ukraine (AP) — Talks resumed on Friday.", "AP", None, "Talks resumed on Friday."),
+        (
+            "WASHINGTON, Nov 20, 2022 (Reuters) - The White House said no.",
+            "Reuters",
+            "2022-11-20",
+            "The White House said no.",
+        ),
+        (
+            "Officials said - after a pause - that talks resume.",
+            None,
+            None,
+            "Officials said - after a pause - that talks resume.",
+        ),
+    ],
+)
+def test_datelines_become_metadata(
+    first: str, outlet: str | None, published: str | None, rest: str
+) -> None:
+    """A dateline leaves the first sentence; its agency and date fill missing metadata."""
+    from newscollate import Article
+    from newscollate.ingest.clean import clean
+
+    done = clean(Article(text=f"Headline here\n\n{first}\n\nSecond paragraph follows.", id="x"))
+    assert done.text.split("\n\n")[1] == rest
+    assert (done.article.outlet, done.article.published) == (outlet, published)

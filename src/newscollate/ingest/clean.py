@@ -1,11 +1,11 @@
-"""Cleaning: furniture out, bylines into metadata, the headline into the title."""
+"""Cleaning: furniture out, bylines and datelines into metadata, the headline into the title."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
-from newscollate.ingest.furniture import furniture_rule, parse_byline
+from newscollate.ingest.furniture import furniture_rule, parse_byline, parse_date
 from newscollate.ingest.normalize import fold
 from newscollate.models import Article
 
@@ -15,6 +15,16 @@ _BYLINE_ZONE = 4
 _HEADLINE_MAX_WORDS = 25
 _TERMINAL = tuple('.!?…:;"”»’)')
 _EXCESS_BLANKS = re.compile(r"\n{3,}")
+# "PORT ARDLEN — ", "KYIV, Ukraine (AP) — ", "WASHINGTON, Nov 20 (Reuters) - ": a place in
+# capitals, an optional region, date and agency, then a dash. Capitals are required
+# so that "Officials said - ..." is never taken for a dateline.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+)*)"
+    r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?"
+    r"\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +63,25 @@ def clean(article: Article, recurring: frozenset[str] = frozenset()) -> Cleaned:
             removed.append(line)
             continue
         kept.append(line)
+    outlet = article.outlet
+    for k, line in enumerate(kept):
+        if line and not _headline(line):  # the first body paragraph
+            if m := DATELINE.match(line):
+                kept[k] = line[m.end() :]
+                removed.append(m.group(0).strip())
+                outlet = outlet or m.group("agency")
+                if m.group("date") and not published:
+                    published = _dateline_date(m.group("date"), article.published)
+            break
     text = _EXCESS_BLANKS.sub("\n\n", "\n".join(kept)).strip()
     title = article.title or _headline(text)
-    meta = replace(article, author=author, published=published, title=title)
+    meta = replace(article, author=author, published=published, title=title, outlet=outlet)
     return Cleaned(meta, text, tuple(removed))
+
+
+def _dateline_date(text: str, known: str | None) -> str | None:
+    """A dateline's date has a year only sometimes; without one it is not a full date."""
+    return parse_date(text) or known
 
 
 def _headline(text: str) -> str | None:
