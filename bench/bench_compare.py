@@ -106,10 +106,15 @@ class Figure:
 
 
 _START = time.perf_counter()
+# (seconds since start, section, 1-minute load average): other processes on the machine
+# inflate every figure, so the evidence is kept with them.
+LOAD_LOG: list[tuple[float, str, float]] = []
 
 
 def log(message: str) -> None:
-    print(f"[{time.perf_counter() - _START:6.1f}s] {message}", file=sys.stderr, flush=True)
+    elapsed, load = time.perf_counter() - _START, os.getloadavg()[0]
+    LOAD_LOG.append((round(elapsed, 1), message, load))
+    print(f"[{elapsed:6.1f}s load {load:4.2f}] {message}", file=sys.stderr, flush=True)
 
 
 def timed(fn: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
@@ -409,8 +414,9 @@ def run(plan: Plan) -> dict[str, Any]:
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     facts["peak_rss_mib"] = peak_self
     facts["peak_rss_children_mib"] = peak_children
-    # Other processes on the machine inflate every figure: keep the evidence with them.
     facts["load_average_end"] = os.getloadavg()
+    log("done")
+    facts["load_log"] = LOAD_LOG
     cpu_end = os.times()
     facts["cpu_s_self"] = cpu_end.user + cpu_end.system - cpu_start.user - cpu_start.system
     return {
@@ -479,13 +485,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(table(results))
     m = results["machine"]
     facts = results["facts"]
-    load = f"{facts['load_average_start'][0]:.2f} -> {facts['load_average_end'][0]:.2f}"
+    loads = [load for _, _, load in facts["load_log"]]
+    load = f"{min(loads):.2f} to {max(loads):.2f}"
     print(
         f"\n{m['cpu']}, {m['nproc']} CPUs, torch threads {m['torch_threads']}, "
-        f"Python {m['python']}; 1-min load average {load}; "
+        f"Python {m['python']}; 1-minute load average {load} during the run; "
         f"total {results['elapsed_s']:.0f} s; wrote {out}"
     )
-    if max(facts["load_average_start"][0], facts["load_average_end"][0]) > 0.5 * m["nproc"]:
+    if max(loads) > 0.5 * m["nproc"]:
         print("warning: other processes kept the CPUs busy; figures are inflated", file=sys.stderr)
 
 

@@ -1,9 +1,10 @@
 """One keyword-only options object for the whole pipeline.
 
-The CLI maps its flags onto ``Settings`` in one place (``cli._settings_from_args``);
-library callers build it directly. Defaults were set on the project's own labelled
-set and the dev splits in ``../shared/data`` (see docs/evaluation.md); change them
-there, not here, so the figures stay true.
+The CLI maps its flags onto ``Settings`` in one place (``cli.settings_from_args``);
+library callers build it directly. The alignment defaults were chosen on the
+project's own gold set (tests/eval/data) with ``bench/tune_alignment.py``; re-run
+it after changing the scorer, and check ``make eval`` (docs/evaluation.md) for
+what they do on real data.
 """
 
 from __future__ import annotations

@@ -77,9 +77,15 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "photo-credit",
         r"^(\(?\s*(cover |file |main |top |header )?(photo|image|picture|illustration|"
-        r"photograph|foto)( credit)?s?\s*:.*\)?|.{0,200}\b(photo|image|picture|foto)\s*:\s*"
+        r"photograph|foto)( credit)?s?\s*:.{0,250}\)?|.{0,200}\b(photo|image|picture|foto)\s*:\s*"
         r"[\w .'&-]+(/[\w .'&-]+)+\)?\.?)$",
-        "photo captions and credits, such as '(Cover photo: ... Photo: Agency/Name)'",
+        "photo captions and credits, such as '(Cover photo: ... Photo: Agency/Name)';"
+        " bounded in length so that an article scraped as one 'Photos: ...' line survives",
+    ),
+    _rule(
+        "bare-url",
+        r"^(https?://|www\.)\S+$",
+        "a link on a line of its own, left by HTML-to-text conversion",
     ),
     _rule(
         "navigation",

@@ -5,7 +5,8 @@ The sentence score blends meaning (cosine of all-MiniLM-L6-v2 embeddings) with
 wording (Dice overlap of stemmed content words): the model alone rates two
 different sentences on one topic too alike ("Russia attacked Kyiv" vs "Russia
 attacked Kharkiv"), wording alone misses paraphrases. The weight is
-``Settings.semantic_weight``; docs/evaluation.md shows how it was chosen.
+``Settings.semantic_weight``, chosen with the thresholds on the project's
+gold set (``bench/tune_alignment.py``).
 """
 
 from __future__ import annotations
