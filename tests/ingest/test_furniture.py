@@ -106,6 +106,8 @@ def test_datelines_become_metadata(
 
 def test_long_photo_led_line_is_content() -> None:
     """A whole article scraped onto one line after 'Photos:' is not a caption."""
-    article = "Photos: " + "The council met on Monday to discuss the new harbour wall and its cost. " * 6
+    article = (
+        "Photos: " + "The council met on Monday to discuss the new harbour wall and its cost. " * 6
+    )
     assert furniture_rule(article) is None
     assert furniture_rule("https://courier.example/news/fire-2025") is not None
