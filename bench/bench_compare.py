@@ -59,6 +59,18 @@ t3 = time.perf_counter()
 print(json.dumps({{"import": t1 - t0, "pre": t2 - t1, "load": t3 - t2,
                   "torch_at_import": torch_at_import}}))
 """
+# A process as users run it: one model, the seed pair and the 10-version story, then its
+# peak. VmHWM, not ru_maxrss: on Linux a child's ru_maxrss starts at its parent's size.
+_TYPICAL_CHILD = """
+import json, re, sys
+sys.path.insert(0, {bench!r})
+import newscollate, storygen
+newscollate.compare({seeds!r})
+newscollate.compare([newscollate.Article(id=v.id, text=v.text) for v in storygen.versions(10)])
+with open("/proc/self/status") as status:
+    kib = int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1))
+print(json.dumps({{"peak_rss_mib": kib / 1024}}))
+"""
 _IMPORT_CHILD = """
 import json, time
 t0 = time.perf_counter()
@@ -106,15 +118,57 @@ class Figure:
 
 
 _START = time.perf_counter()
-# (seconds since start, section, 1-minute load average): other processes on the machine
-# inflate every figure, so the evidence is kept with them.
-LOAD_LOG: list[tuple[float, str, float]] = []
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(slots=True)
+class Section:
+    """What else the machine did while one part of the benchmark ran.
+
+    Other processes on these 2 cores inflate every figure, so the evidence is kept
+    with the figures: ``others_cpu_share`` is the CPU time used by other processes
+    as a share of all the machine's CPU time in the section.
+    """
+
+    name: str
+    start_s: float
+    seconds: float = 0.0
+    others_cpu_share: float = 0.0
+    load_average: float = 0.0
+    peak_rss_mib: float = 0.0
+
+
+def _busy_s() -> float:
+    """CPU seconds the whole machine has spent busy since boot (from /proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / _TICK
+
+
+def _own_s() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+SECTIONS: list[Section] = []
+_last = (time.perf_counter(), _busy_s(), _own_s())
 
 
 def log(message: str) -> None:
-    elapsed, load = time.perf_counter() - _START, os.getloadavg()[0]
-    LOAD_LOG.append((round(elapsed, 1), message, load))
-    print(f"[{elapsed:6.1f}s load {load:4.2f}] {message}", file=sys.stderr, flush=True)
+    """Close the running section and start one called ``message``."""
+    global _last
+    now = (time.perf_counter(), _busy_s(), _own_s())
+    if SECTIONS:
+        section, wall = SECTIONS[-1], now[0] - _last[0]
+        others = (now[1] - _last[1]) - (now[2] - _last[2])
+        section.seconds = wall
+        section.others_cpu_share = max(0.0, others) / (wall * (os.cpu_count() or 1))
+        section.load_average = os.getloadavg()[0]
+        section.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _last = now
+    elapsed = now[0] - _START
+    SECTIONS.append(Section(message, round(elapsed, 1)))
+    print(f"[{elapsed:6.1f}s] {message}", file=sys.stderr, flush=True)
 
 
 def timed(fn: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
@@ -231,8 +285,7 @@ def machine() -> dict[str, Any]:
 
 def run(plan: Plan) -> dict[str, Any]:
     figures: list[Figure] = []
-    facts: dict[str, Any] = {"load_average_start": os.getloadavg()}
-    cpu_start = os.times()
+    facts: dict[str, Any] = {}
 
     # 1. Import and model load, each in fresh processes (the OS file cache stays warm).
     log(f"import newscollate in {plan.import_runs} fresh processes")
@@ -409,16 +462,15 @@ def run(plan: Plan) -> dict[str, Any]:
             }
         )
 
-    # 6. Peak memory of this process (and of the model-load children).
-    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    facts["peak_rss_mib"] = peak_self
-    facts["peak_rss_children_mib"] = peak_children
-    facts["load_average_end"] = os.getloadavg()
+    # 6. Peak memory: of this process after all the runs, and of a process as users run it.
+    facts["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    log("peak memory of a one-model process")
+    typical = child(_TYPICAL_CHILD.format(bench=str(ROOT / "bench"), seeds=[str(p) for p in seeds]))
+    facts["peak_rss_typical_mib"] = typical["peak_rss_mib"]
     log("done")
-    facts["load_log"] = LOAD_LOG
-    cpu_end = os.times()
-    facts["cpu_s_self"] = cpu_end.user + cpu_end.system - cpu_start.user - cpu_start.system
+    measured = SECTIONS[:-1]
+    total = sum(x.seconds for x in measured)
+    facts["others_cpu_share"] = sum(x.others_cpu_share * x.seconds for x in measured) / total
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "plan": asdict(plan),
@@ -426,6 +478,7 @@ def run(plan: Plan) -> dict[str, Any]:
         "figures": {f.key: asdict(f) for f in figures},
         "scaling": scaling,
         "facts": facts,
+        "sections": [asdict(x) for x in SECTIONS[:-1]],
         "elapsed_s": time.perf_counter() - _START,
     }
 
@@ -458,7 +511,14 @@ def table(results: dict[str, Any]) -> str:
             f"| newscollate warm / difflib ({what}), seed pair "
             f"| {facts['newscollate_over_difflib' + key]:.2f} | | ratio of medians |"
         )
-    lines.append(f"| peak RSS of the benchmark process | {facts['peak_rss_mib']:.0f} MiB | | |")
+    lines.append(
+        f"| peak RSS of this benchmark process | {facts['peak_rss_mib']:.0f} MiB | | "
+        "after every run above (a fresh model for each cold-cache and throughput run) |"
+    )
+    lines.append(
+        f"| peak RSS of a one-model process | {facts['peak_rss_typical_mib']:.0f} MiB | | "
+        "fresh process: seed pair, then the 10-version story |"
+    )
     lines += [
         "",
         "| versions | version pairs | sentences | `compare`, warm (median) | per version pair |",
@@ -485,14 +545,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(table(results))
     m = results["machine"]
     facts = results["facts"]
-    loads = [load for _, _, load in facts["load_log"]]
-    load = f"{min(loads):.2f} to {max(loads):.2f}"
+    busiest = max(results["sections"], key=lambda x: x["others_cpu_share"])
     print(
         f"\n{m['cpu']}, {m['nproc']} CPUs, torch threads {m['torch_threads']}, "
-        f"Python {m['python']}; 1-minute load average {load} during the run; "
+        f"Python {m['python']}; other processes used {facts['others_cpu_share']:.0%} of the CPU "
+        f"(most: {busiest['others_cpu_share']:.0%} during {busiest['name']}); "
         f"total {results['elapsed_s']:.0f} s; wrote {out}"
     )
-    if max(loads) > 0.5 * m["nproc"]:
+    if busiest["others_cpu_share"] > 0.1:
         print("warning: other processes kept the CPUs busy; figures are inflated", file=sys.stderr)
 
 

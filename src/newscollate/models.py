@@ -99,6 +99,7 @@ class PairVerdict:
     verbatim_share: float = 0.0
     document_similarity: float = 0.0
     shared_phrases: float = 0.0
+    shared_names: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,8 @@ def verdict_line(pair: PairVerdict) -> str:
         derived = f"; {other} derived from {pair.derived_from}"
     return (
         f"{pair.a} ~ {pair.b}: {pair.relation} (similarity {pair.similarity:.2f}; "
-        f"coverage {coverage}; {pair.aligned} aligned, shared phrasing {pair.shared_phrases:.0%}{derived})"
+        f"coverage {coverage}; {pair.aligned} aligned, shared phrasing {pair.shared_phrases:.0%}, "
+        f"shared names {pair.shared_names:.0%}{derived})"
     )
 
 

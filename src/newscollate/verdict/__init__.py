@@ -13,7 +13,11 @@ For each pair the pairwise alignment gives three measurements:
   independent reports of one event share facts and quotes but few phrases
   (0.02-0.10), however many of their sentences align;
 * the document similarity: cosine of the two articles' mean sentence vectors,
-  which stays high for independent reports of one event that share few sentences.
+  which stays high for independent reports of one event that share few sentences;
+* shared names: Dice overlap of the capitalised names (people, places,
+  organisations) of the two bodies. Two fires in two towns read alike to the
+  model (document similarity 0.63-0.73 in the bundled example) but share no
+  names (0.00-0.07); same-event pairs in SemEval-2022 share a median 0.38.
 
 Relations, from closest to furthest (thresholds in ``Thresholds``):
 
@@ -27,17 +31,19 @@ Relations, from closest to furthest (thresholds in ``Thresholds``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from newscollate.align import Alignment
 from newscollate.align.kinds import classify
-from newscollate.ingest.normalize import words
+from newscollate.ingest.normalize import unify, words
 from newscollate.models import Document, PairVerdict, Relation
 from newscollate.represent import DocumentFeatures
+from newscollate.represent.lexical import STEM_LENGTH
 
-__all__ = ["Thresholds", "shared_phrases", "verdicts"]
+__all__ = ["Thresholds", "shared_names", "shared_phrases", "verdicts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,8 @@ class Thresholds:
     same_story_document: float = 0.8
     same_story_with_links: float = 0.75
     same_story_min_links: int = 2
+    same_story_with_names: float = 0.6
+    same_story_names: float = 0.25
     derived_min_coverage: float = 0.8
     derived_min_gap: float = 0.25
 
@@ -108,6 +116,7 @@ def _verdict(
     similarity = content + (1.0 - content) * 0.6 * min(max((document - 0.35) / 0.55, 0.0), 1.0)
 
     phrases = shared_phrases(a, b)
+    names = shared_names(a, b)
     fuller = max(coverage.values())
     relation: Relation
     if fuller >= t.near_duplicate_coverage and verbatim_share >= t.near_duplicate_verbatim:
@@ -118,8 +127,10 @@ def _verdict(
         and phrases >= t.rewrite_shared_phrases
     ):
         relation = "rewrite"
-    elif document >= t.same_story_document or (
-        len(aligned_a) >= t.same_story_min_links and document >= t.same_story_with_links
+    elif (
+        document >= t.same_story_document
+        or (len(aligned_a) >= t.same_story_min_links and document >= t.same_story_with_links)
+        or (document >= t.same_story_with_names and names >= t.same_story_names)
     ):
         relation = "same-story"
     else:
@@ -136,6 +147,7 @@ def _verdict(
         verbatim_share=verbatim_share,
         document_similarity=document,
         shared_phrases=phrases,
+        shared_names=names,
     )
 
 
@@ -170,6 +182,38 @@ def shared_phrases(a: Document, b: Document, n: int = 3) -> float:
     grams_a, grams_b = _ngrams(a, n), _ngrams(b, n)
     smaller = min(len(grams_a), len(grams_b))
     return len(grams_a & grams_b) / smaller if smaller else 0.0
+
+
+def shared_names(a: Document, b: Document) -> float:
+    """Dice overlap of the two bodies' capitalised names (stemmed like content words)."""
+    names_a, names_b = _names(a), _names(b)
+    total = len(names_a) + len(names_b)
+    return 2 * len(names_a & names_b) / total if total else 0.0
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_NOT_NAMES = frozenset(
+    """the a an in on at but and he she they it this that these those his her their we i you
+    as for of to by with from after before when while if so yet mr mrs ms dr monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+
+
+def _names(doc: Document) -> frozenset[str]:
+    """A cheap stand-in for named entities: runs of capitalised words, less a
+    one-word run that merely starts the sentence, less function words and dates."""
+    found: set[str] = set()
+    for sentence in doc.body:
+        text = unify(sentence.text)
+        for m in _NAME_RUN.finditer(text):
+            tokens = m.group().split()
+            if m.start() == 0 and len(tokens) == 1:
+                continue
+            found.update(
+                t.casefold()[:STEM_LENGTH] for t in tokens if t.casefold() not in _NOT_NAMES
+            )
+    return frozenset(found)
 
 
 def _ngrams(doc: Document, n: int) -> set[tuple[str, ...]]:
