@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import json
 import os
 import platform
@@ -215,6 +216,7 @@ def cold_cache_times(inputs: Sequence[Any], runs: int) -> list[float]:
         if k:
             times.append(time.perf_counter() - start)
         del embedder
+        gc.collect()  # free the model now, so peak RSS does not count several at once
     return times
 
 
@@ -423,6 +425,7 @@ def run(plan: Plan) -> dict[str, Any]:
         model_rates.append(len(sentences) / (middle - start))
         cache_rates.append(len(sentences) / (end - middle))
         del embedder
+        gc.collect()  # free the model now, so peak RSS does not count several at once
     words = facts["throughput_mean_words"]
     figures.append(
         Figure(

@@ -12,10 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "newscollate/comparison@1"
+SCHEMA = "newscollate/comparison@2"
 
 GroupKind = Literal["identical", "near-identical", "paraphrase", "partial"]
 Relation = Literal["near-duplicate", "rewrite", "same-story", "different-story"]
+
+FactKind = Literal["quantity", "date", "entity", "quote"]
+CheckKind = Literal[
+    "agree", "agree-form", "disagree", "hedge", "spelling", "variant",
+    "quote-wording", "quote-speaker", "attribution", "only-in",
+]  # fmt: skip
+Severity = Literal["high", "medium", "low", "info"]
+SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low", "info")
 
 GROUP_KINDS: tuple[GroupKind, ...] = ("identical", "near-identical", "paraphrase", "partial")
 RELATIONS: tuple[Relation, ...] = ("near-duplicate", "rewrite", "same-story", "different-story")
@@ -103,6 +111,54 @@ class PairVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable statement inside one sentence, with its offsets into the article text.
+
+    ``value`` is the normalised value: a number for quantities, an ISO date,
+    month, year or ``start/end`` range for dates (None when a relative date
+    cannot be resolved), the canonical name for entities, the quoted words for
+    quotes. ``unit`` is a currency, percent or measure, else the thing counted.
+    ``qualifier`` is a quantity's hedge ("about"), ``relative`` for a resolved
+    relative date, or a quote's second-hand source ("AFP"). ``entity`` is the
+    entity id of an entity mention; ``speaker`` the entity id (or the words) of a
+    quote's speaker.
+    """
+
+    id: str
+    article: str
+    sentence: int
+    kind: FactKind
+    text: str
+    start: int
+    end: int
+    value: float | str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    entity: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real person, place, organisation or group, across all versions."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: dict[str, tuple[str, ...]]  # article id -> fact ids
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A comparison of facts across versions, ranked by what a fact-checker must see first."""
+
+    kind: CheckKind
+    facts: tuple[str, ...]
+    severity: Severity
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """An input that was skipped, and why; the run goes on without it."""
 
@@ -122,6 +178,9 @@ class Comparison:
     alignment: tuple[Group, ...]
     unique: dict[str, tuple[int, ...]]
     problems: tuple[Problem, ...] = field(default=())
+    facts: tuple[Fact, ...] = field(default=())
+    entities: tuple[Entity, ...] = field(default=())
+    checks: tuple[Check, ...] = field(default=())
 
     def document(self, article_id: str) -> Document:
         for doc in self.documents:
@@ -130,7 +189,7 @@ class Comparison:
         raise KeyError(article_id)
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``newscollate/comparison@1`` JSON object (see docs/json-schema.md)."""
+        """The ``newscollate/comparison@2`` JSON object (see docs/json-schema.md)."""
         return {
             "schema": SCHEMA,
             "articles": [_document_dict(d) for d in self.documents],
@@ -154,6 +213,41 @@ class Comparison:
                 for g in self.alignment
             ],
             "unique": {k: list(v) for k, v in self.unique.items()},
+            "facts": [
+                {
+                    "id": f.id,
+                    "article": f.article,
+                    "sentence": f.sentence,
+                    "kind": f.kind,
+                    "text": f.text,
+                    "start": f.start,
+                    "end": f.end,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "qualifier": f.qualifier,
+                    "entity": f.entity,
+                    "speaker": f.speaker,
+                }
+                for f in self.facts
+            ],
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "kind": e.kind,
+                    "mentions": {k: list(v) for k, v in e.mentions.items()},
+                }
+                for e in self.entities
+            ],
+            "checks": [
+                {
+                    "kind": c.kind,
+                    "facts": list(c.facts),
+                    "severity": c.severity,
+                    "summary": c.summary,
+                }
+                for c in self.checks
+            ],
         }
 
 

@@ -1,0 +1,160 @@
+"""Stage 6, facts: quantities, dates, named entities and quotes in every sentence.
+
+Each fact keeps its character offsets into the article text and the sentence it
+sits in, so reports can highlight it in place and checks can pair facts that
+stand in aligned rows. Entities are grouped across all versions (see
+``entities``); quote speakers are linked to those entities, and a pronoun
+speaker ("he said") to the nearest person named before it in subject position.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newscollate.facts.dates import find_dates
+from newscollate.facts.entities import (
+    EntityGroup,
+    Mention,
+    find_mentions,
+    group_mentions,
+    name_key,
+    translit_key,
+)
+from newscollate.facts.quantities import find_quantities
+from newscollate.facts.quotes import find_quotes
+from newscollate.ingest.normalize import fold
+from newscollate.models import Document, Entity, Fact, FactKind
+
+__all__ = ["FactSet", "extract"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactSet:
+    facts: tuple[Fact, ...]
+    entities: tuple[Entity, ...]
+    groups: tuple[EntityGroup, ...]  # with the grouping evidence the checks need
+
+
+def extract(documents: Sequence[Document]) -> FactSet:
+    mentions = find_mentions([d.text for d in documents])
+    groups = group_mentions(mentions)
+    entity_of = {(m.doc, m.start): g for g in groups for m in g.mentions}
+    facts: list[Fact] = []
+    mention_facts: dict[str, dict[str, list[str]]] = {g.id: {} for g in groups}
+
+    def add(
+        doc: Document,
+        kind: FactKind,
+        start: int,
+        end: int,
+        *,
+        value: float | str | None = None,
+        unit: str | None = None,
+        qualifier: str | None = None,
+        entity: str | None = None,
+        speaker: str | None = None,
+    ) -> Fact:
+        starts = [s.start for s in doc.sentences]
+        sentence = max(bisect.bisect_right(starts, start) - 1, 0)
+        fact = Fact(
+            f"f{len(facts) + 1}", doc.id, sentence, kind, doc.text[start:end], start, end,
+            value, unit, qualifier, entity, speaker,
+        )  # fmt: skip
+        facts.append(fact)
+        return fact
+
+    for d, doc in enumerate(documents):
+        quotes = find_quotes(doc.text)
+        inside_quotes = [(q.start, q.end) for q in quotes]
+        for mention in (m for m in mentions if m.doc == d):
+            group = entity_of[(d, mention.start)]
+            fact = add(
+                doc,
+                "entity",
+                mention.start,
+                mention.end,
+                value=group.name,
+                unit=group.kind,
+                entity=group.id,
+            )
+            mention_facts[group.id].setdefault(doc.id, []).append(fact.id)
+        dates = find_dates(doc.text, doc.article.published)
+        for dt in dates:
+            add(doc, "date", dt.start, dt.end, value=dt.value, qualifier=dt.qualifier)
+        for amount in find_quantities(doc.text):
+            if not any(
+                dt.start <= amount.start < dt.end for dt in dates
+            ):  # "Four years later" is a date
+                add(doc, "quantity", amount.start, amount.end, value=amount.value,
+                    unit=amount.unit or amount.counted, qualifier=amount.qualifier)  # fmt: skip
+        people = [
+            m for m in mentions
+            if m.doc == d and entity_of[(d, m.start)].kind == "person"
+            and not any(s <= m.start < e for s, e in inside_quotes)
+        ]  # fmt: skip
+        for q in quotes:
+            speaker = _resolve_speaker(
+                q.speaker, q.pronoun, q.start, doc, people, groups, entity_of
+            )
+            add(
+                doc,
+                "quote",
+                q.start,
+                q.end,
+                value=fold(doc.text[q.start : q.end]),
+                qualifier=q.attribution,
+                speaker=speaker,
+            )
+
+    facts.sort(key=lambda f: (f.article, f.start, f.kind))
+    renumber = {f.id: f"f{n}" for n, f in enumerate(facts, 1)}
+    facts = [_with_id(f, renumber[f.id]) for f in facts]
+    entities = tuple(
+        Entity(
+            g.id,
+            g.name,
+            g.kind,
+            {
+                doc_id: tuple(renumber[i] for i in ids)
+                for doc_id, ids in mention_facts[g.id].items()
+            },
+        )
+        for g in groups
+    )
+    return FactSet(tuple(facts), entities, tuple(groups))
+
+
+def _with_id(fact: Fact, new_id: str) -> Fact:
+    return replace(fact, id=new_id)
+
+
+def _resolve_speaker(
+    name: str | None,
+    pronoun: bool,
+    quote_start: int,
+    doc: Document,
+    people: list[Mention],
+    groups: Sequence[EntityGroup],
+    entity_of: dict[tuple[int, int], EntityGroup],
+) -> str | None:
+    if name is None:
+        return None
+    if pronoun:
+        before = [m for m in people if m.start < quote_start]
+        if not before:
+            return name
+        # the subject of the latest sentence that names someone: the first person in it
+        starts = [s.start for s in doc.sentences]
+        latest = bisect.bisect_right(starts, before[-1].start) - 1
+        in_sentence = [m for m in before if bisect.bisect_right(starts, m.start) - 1 == latest]
+        return entity_of[(in_sentence[0].doc, in_sentence[0].start)].id
+    key = translit_key(name_key(name))
+    for group in groups:
+        keys = {translit_key(name_key(m.text)) for m in group.mentions}
+        if key in keys or any(
+            k.split()[-1:] == key.split()[-1:] and group.kind == "person" for k in keys
+        ):
+            return group.id
+    return name
