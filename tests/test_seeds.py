@@ -72,8 +72,17 @@ def test_passages_only_one_version_has_are_unique(seeds: newscollate.Comparison)
 
 def test_json_schema_fields(seeds: newscollate.Comparison) -> None:
     data = seeds.to_dict()
-    assert data["schema"] == "newscollate/comparison@1"
-    assert set(data) == {"schema", "articles", "pairs", "alignment", "unique"}
+    assert data["schema"] == "newscollate/comparison@2"
+    assert set(data) == {
+        "schema",
+        "articles",
+        "pairs",
+        "alignment",
+        "unique",
+        "facts",
+        "entities",
+        "checks",
+    }
     article = data["articles"][0]
     assert set(article) == {
         "id",
@@ -90,6 +99,25 @@ def test_json_schema_fields(seeds: newscollate.Comparison) -> None:
         assert article["text"][sentence["start"] : sentence["end"]] == sentence["text"]
     assert set(data["pairs"][0]) == {"a", "b", "relation", "similarity", "coverage", "derived_from"}
     assert set(data["alignment"][0]) == {"members", "kind", "score"}
+    assert set(data["facts"][0]) == {
+        "id",
+        "article",
+        "sentence",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "value",
+        "unit",
+        "qualifier",
+        "entity",
+        "speaker",
+    }
+    assert set(data["entities"][0]) == {"id", "name", "kind", "mentions"}
+    assert set(data["checks"][0]) == {"kind", "facts", "severity", "summary"}
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for fact in data["facts"]:
+        assert texts[fact["article"]][fact["start"] : fact["end"]] == fact["text"]
 
 
 def test_repeated_compare_reuses_the_model_and_cache(

@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--semantic-weight", type=float, help="share of meaning (vs wording) in the sentence score"
     )
     cmp.add_argument(
+        "--no-facts",
+        action="store_true",
+        help="collate only: skip extracting and comparing facts (numbers, dates, names, quotes)",
+    )
+    cmp.add_argument(
         "--max-input-mb", type=float, help="skip files and records larger than this (default 20)"
     )
     cmp.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings on stderr")
@@ -82,6 +87,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     for flag in ("link_threshold", "merge_threshold", "semantic_weight"):
         if getattr(args, flag) is not None:
             overrides[flag] = getattr(args, flag)
+    if args.no_facts:
+        overrides["check_facts"] = False
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = max(1, int(args.max_input_mb * 1_000_000))
     return Settings(**overrides)  # type: ignore[arg-type]

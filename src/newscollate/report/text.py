@@ -32,12 +32,18 @@ def verdict_line(pair: PairVerdict) -> str:
     )
 
 
+_SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "dim", "info": "green"}
+TOP_CHECKS = 25
+
+
 def render_text(comparison: Comparison, console: Console) -> None:
     """Print the report to ``console``; article text goes through ``Text`` so
     that markup-like characters in it are shown, never interpreted."""
     console.print(Text("Verdict", style="bold"))
     for pair in comparison.pairs:
         console.print(Text("  " + verdict_line(pair)))
+    if comparison.checks:
+        _render_checks(comparison, console)
     rows = build_rows(comparison)
     kinds: dict[str, int] = {}
     for row in rows:
@@ -65,7 +71,7 @@ def render_text(comparison: Comparison, console: Console) -> None:
                 cells.append(Text("—", style="dim"))
                 continue
             text = Text()
-            for piece, mark in segments(cell):
+            for piece, mark, _ in segments(cell):
                 text.append(piece, style=_STYLES[mark])
             if cell.headings:
                 text.stylize("bold")
@@ -86,6 +92,31 @@ def render_text(comparison: Comparison, console: Console) -> None:
             " words of that version missing from another.",
         )
     )
+
+
+def _render_checks(comparison: Comparison, console: Console) -> None:
+    counts: dict[str, int] = {}
+    for check in comparison.checks:
+        counts[check.severity] = counts.get(check.severity, 0) + 1
+    summary = ", ".join(
+        f"{counts[s]} {s}" for s in ("high", "medium", "low", "info") if s in counts
+    )
+    console.print(Text(f"Fact checks ({summary}), most important first", style="bold"))
+    shown = [c for c in comparison.checks if c.severity != "info"][:TOP_CHECKS]
+    for check in shown:
+        line = Text("  ")
+        line.append(f"{check.severity:<6} {check.kind:<13}", style=_SEVERITY_STYLES[check.severity])
+        line.append(" " + check.summary)
+        console.print(line, overflow="fold")
+    hidden = len([c for c in comparison.checks if c.severity != "info"]) - len(shown)
+    agreements = counts.get("info", 0)
+    if hidden or agreements:
+        console.print(
+            Text(
+                f"  (+{hidden} more checks and {agreements} agreements in --format json or html)",
+                style="dim",
+            )
+        )
 
 
 __all__ = ["render_text", "verdict_line"]
