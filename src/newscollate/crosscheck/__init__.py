@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from newscollate.facts import FactSet
 from newscollate.facts.entities import name_key, translit_key
-from newscollate.facts.quantities import HEDGES
+from newscollate.facts.quantities import HEDGE_CLASSES, HEDGES
 from newscollate.ingest.normalize import fold, unify, words
 from newscollate.models import SEVERITIES, Check, CheckKind, Document, Fact, Group, Severity
 
@@ -206,7 +206,7 @@ def _classify_slot(component: list[Fact], noun: str) -> Check:
     shown = " vs ".join(_show(f) for f in component)
     if len(values) > 1:
         return _check("disagree", component, f"{shown}: different {noun}s for the same passage")
-    if len({f.qualifier or "" for f in component}) > 1:
+    if len({HEDGE_CLASSES.get(f.qualifier or "", f.qualifier or "") for f in component}) > 1:
         return _check("hedge", component, f"{shown}: the same {noun}, qualified differently")
     if len({_bare(f) for f in component}) > 1:
         return _check("agree-form", component, f"{shown}: the same {noun}, written differently")
@@ -295,8 +295,10 @@ def _spelling_checks(
     keys = list(forms)
     if fuzzy:
         for x, y in combinations(keys, 2):
-            if translit_key(x) == translit_key(y):
+            if translit_key(x) == translit_key(y) or _derived_word(x, y):
                 continue
+            if _sources(forms[x]) & _sources(forms[y]):
+                continue  # one source using both forms is not misspelling the other's
             odd, usual = (x, y) if len(_sources(forms[x])) <= len(_sources(forms[y])) else (y, x)
             pair = [forms[odd][0], forms[usual][0]]
             checks.append(
@@ -316,17 +318,28 @@ def _spelling_checks(
     return [_check("variant", sample, f"{name}: accepted variants: {spellings}")]
 
 
+def _derived_word(x: str, y: str) -> bool:
+    """'Varnia' / 'Varnian', 'Russia' / 'Russians': a demonym, not a misspelling."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and long[len(short) :] in {
+        "n",
+        "an",
+        "ian",
+        "s",
+        "ns",
+        "ese",
+        "i",
+    }
+
+
 def _sources(facts: list[Fact]) -> set[str]:
     return {f.article for f in facts}
 
 
 def _comparable_form(surface: str, kind: str) -> str:
-    """The part of a name whose spelling is compared: for people the surname, so that
-    "Zelensky" vs "Volodymyr Zelensky" is a short form, not a variant."""
-    key = name_key(surface, variants=False)
-    if kind == "person":
-        key = key.split()[-1] if key else key
-    return key
+    """A name's spelling as compared; forms are compared only with forms of as many
+    words, so "Zelensky" vs "Volodymyr Zelensky" is a short form, not a variant."""
+    return name_key(surface, variants=False)
 
 
 # --- quotes -------------------------------------------------------------------
@@ -359,7 +372,7 @@ def _quote_checks(
                     f"the same quote is given to {who_a} ({a.article}) and to {who_b} ({b.article})",
                 )
             )
-        elif words(str(a.value)) != words(str(b.value)):
+        elif not _excerpt(words(str(a.value)), words(str(b.value))):
             speaker = who_a if a.speaker in entity_name else who_b
             checks.append(
                 _check(
@@ -396,6 +409,12 @@ def _quote_checks(
                 )
             )
     return checks
+
+
+def _excerpt(a: list[str], b: list[str]) -> bool:
+    """The same words, or one quote a contiguous excerpt of the other ("a fantastic servant")."""
+    short, long = sorted((a, b), key=len)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _who(quote: Fact, entity_name: dict[str, str]) -> str:

@@ -41,6 +41,7 @@ def extract(documents: Sequence[Document]) -> FactSet:
     mentions = find_mentions([d.text for d in documents])
     groups = group_mentions(mentions)
     entity_of = {(m.doc, m.start): g for g in groups for m in g.mentions}
+    group_ids = {g.id for g in groups}
     facts: list[Fact] = []
     mention_facts: dict[str, dict[str, list[str]]] = {g.id: {} for g in groups}
 
@@ -94,10 +95,26 @@ def extract(documents: Sequence[Document]) -> FactSet:
             if m.doc == d and entity_of[(d, m.start)].kind == "person"
             and not any(s <= m.start < e for s, e in inside_quotes)
         ]  # fmt: skip
+        last_speaker: tuple[int, str] | None = (
+            None  # (sentence, entity id) of the latest named speaker
+        )
+        starts = [s.start for s in doc.sentences]
         for q in quotes:
-            speaker = _resolve_speaker(
-                q.speaker, q.pronoun, q.start, doc, people, groups, entity_of
+            sentence = bisect.bisect_right(starts, q.start) - 1
+            named_since = last_speaker and any(
+                m.start < q.start and bisect.bisect_right(starts, m.start) - 1 > last_speaker[0]
+                for m in people
             )
+            if q.pronoun and last_speaker and sentence - last_speaker[0] <= 2 and not named_since:
+                speaker: str | None = last_speaker[
+                    1
+                ]  # "..., Marwood told a rally. "...," she added."
+            else:
+                speaker = _resolve_speaker(
+                    q.speaker, q.pronoun, q.start, doc, people, groups, entity_of
+                )
+            if speaker and speaker in group_ids:
+                last_speaker = (sentence, speaker)
             add(
                 doc,
                 "quote",

@@ -23,6 +23,7 @@ Grouping, from the safest evidence to the least safe:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -157,21 +158,27 @@ def _mention(text: str, doc: int, start: int, end: int, kind: EntityKind) -> Men
 
 
 def name_key(surface: str, *, variants: bool = True) -> str:
-    """Folded name without titles, possessive or dots: what counts as the same spelling.
+    """Folded name without titles, possessive, dots or hyphens: what counts as the same
+    spelling ("U.S." = "US", "Okafor-Lynch" = "Okafor Lynch").
 
     With ``variants`` a name in the curated table becomes its canonical form, which
     is right for grouping and wrong for telling spellings apart.
     """
-    key = fold(unify(surface)).replace(".", "")
+    key = fold(unify(surface)).replace(".", "").replace("-", " ")
     key = re.sub(r"['’]s$", "", key)
     key = _TITLES.sub("", key).strip(" ,-")
     return VARIANTS.get(key, key) if variants else key
 
 
 def translit_key(key: str) -> str:
-    """Folds the letters transliterations disagree on: y/i, kh/h, j/i, doubled letters."""
-    folded = key.replace("kh", "h").replace("zh", "z").replace("y", "i").replace("j", "i")
-    return re.sub(r"(\w)\1+", r"\1", folded)
+    """Folds what transliterations disagree on: diacritics, y/i, kh/h, zh/z, a doubled i.
+
+    Other doubled letters stay: "Dunmarow" for "Dunmarrow" is a misspelling, while
+    "Zelenskyy" for "Zelensky" is a transliteration.
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    folded = plain.replace("kh", "h").replace("zh", "z").replace("y", "i").replace("j", "i")
+    return re.sub(r"i+", "i", folded)
 
 
 def group_mentions(mentions: Sequence[Mention]) -> list[EntityGroup]:

@@ -28,8 +28,18 @@ _ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b"
 HEDGES = (
     "just over|just under|more than|less than|fewer than|at least|at most|up to|as many as|"
     "as much as|close to|an estimated|upwards of|nearly|almost|about|around|roughly|"
-    "approximately|some|over|under|only|barely"
+    "approximately|some|over|under"
 )
+# Hedges that say the same thing: "about 620,000" and "around 620,000" agree.
+HEDGE_CLASSES = {
+    "about": "approximately", "around": "approximately", "roughly": "approximately",
+    "approximately": "approximately", "some": "approximately", "an estimated": "approximately",
+    "close to": "approximately", "nearly": "almost", "almost": "almost", "just under": "almost",
+    "more than": "more than", "over": "more than", "just over": "more than",
+    "upwards of": "more than", "at least": "at least", "up to": "up to", "as many as": "up to",
+    "as much as": "up to", "at most": "up to", "less than": "less than", "fewer than": "less than",
+    "under": "less than",
+}  # fmt: skip
 _CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CURRENCY_WORD = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -61,6 +71,7 @@ _PATTERN = re.compile(
     r"(?:\s+(?P<curword>dollars|dollar|euros|euro|pounds|pound|yen|usd|eur|gbp)\b)?",
     re.IGNORECASE,
 )
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades".split())
 _FOLLOWING = re.compile(r"[ \t]+((?:[A-Za-z][\w'’-]*[ \t]?){1,3})")
 _STOP = frozenset(
     """of the a an and or to in on at by for from with that which who was were is are had has have
@@ -99,6 +110,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if word_number and scale == 1 and not has_unit and not (counted and base >= 2):
             continue  # "one of the villages", "a four-star general": not a fact
         unit = _unit(m)
+        hedge = m.group("hedge").lower() if m.group("hedge") else None
+        if hedge in ("over", "under") and counted and counted.split()[0] in _TIME_UNITS:
+            hedge = None  # "over five years" is a span of time, not "more than five"
         start = (
             m.start("hedge")
             if m.group("hedge")
@@ -112,7 +126,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 m.end(),
                 base * scale,
                 unit,
-                m.group("hedge").lower() if m.group("hedge") else None,
+                hedge,
                 counted,
                 word_number,
             )

@@ -32,7 +32,7 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 _AFTER = re.compile(
     rf"^[\s,.;:!?–—-]*(?:"
     rf"(?P<pron>{_PRONOUN})\s+(?:{_VERBS})\b"
-    rf"|(?:{_VERBS})\s+(?:[a-z][\w-]*\s+){{0,4}}?(?P<name_after>{_NAME})(?![ \t]+[a-z])"
+    rf"|(?:{_VERBS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<name_after>{_NAME})(?=\s*(?:[,.;:!?)]|$))"
     rf"|(?:[\w'’.-]+\s+){{0,6}}?(?P<name_before>{_NAME})\s+(?:{_VERBS})\b"
     rf"|(?:{_VERBS})\s+(?P<pron_after>he|she|they)\b"
     r")"
