@@ -1,10 +1,11 @@
 """Speed and memory of ``newscollate.compare`` on this machine.
 
-Measures model load and import time (in fresh processes), ``compare`` on the seed
-pair and on 10 generated versions of one story (warm, and with an empty embedding
-cache), the model's and the cache's sentences per second, how ``compare`` scales
-with the number of versions, peak memory, and a difflib sentence alignment of the
-seed pair as a speed floor. Prints a markdown table and writes JSON. Usage:
+Measures import and model load time and a first ``compare`` (in fresh processes),
+``compare`` on the seed pair and on 10 generated versions of one story (warm, warm
+without the fact checks, and with an empty embedding cache), the model's and the
+cache's sentences per second, how ``compare`` scales with the number of versions,
+peak memory, and a difflib sentence alignment of the seed pair as a baseline.
+Prints a markdown table and writes JSON. Usage:
 
     .venv/bin/python bench/bench_compare.py            # full run, bench/results/compare.json
     .venv/bin/python bench/bench_compare.py --quick    # smoke run, bench/results/compare-quick.json
@@ -41,6 +42,7 @@ import storygen  # bench/ is on sys.path when this file is run as a script
 import newscollate
 
 ROOT = Path(__file__).resolve().parents[1]
+COLLATE_ONLY = newscollate.Settings(check_facts=False)  # stages 1-5: no spaCy, no fact checks
 SEEDS = ROOT.parent / "shared" / "seeds"
 RESULTS = ROOT / "bench" / "results"
 
@@ -60,17 +62,29 @@ t3 = time.perf_counter()
 print(json.dumps({{"import": t1 - t0, "pre": t2 - t1, "load": t3 - t2,
                   "torch_at_import": torch_at_import}}))
 """
-# A process as users run it: one model, the seed pair and the 10-version story, then its
-# peak. VmHWM, not ru_maxrss: on Linux a child's ru_maxrss starts at its parent's size.
-_TYPICAL_CHILD = """
-import json, re, sys
+# A process as a CLI run is: import, first compare of the seed pair (loads the model and
+# spaCy), then the 10-version story; and its peak memory. VmHWM, not ru_maxrss: on Linux
+# a child's ru_maxrss starts at its parent's size.
+_FIRST_CHILD = """
+import json, re, sys, time
 sys.path.insert(0, {bench!r})
+t0 = time.perf_counter()
 import newscollate, storygen
 newscollate.compare({seeds!r})
+t1 = time.perf_counter()
 newscollate.compare([newscollate.Article(id=v.id, text=v.text) for v in storygen.versions(10)])
 with open("/proc/self/status") as status:
     kib = int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1))
-print(json.dumps({{"peak_rss_mib": kib / 1024}}))
+print(json.dumps({{"first": t1 - t0, "peak_rss_mib": kib / 1024}}))
+"""
+# The breakdown imports the libraries first, with the variables SentenceEmbedder sets
+# before its own import (without them the hub client's import costs more).
+_PRE_IMPORT = """
+import os
+for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+    os.environ.setdefault(name, "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+import sentence_transformers
 """
 _IMPORT_CHILD = """
 import json, time
@@ -273,7 +287,14 @@ def machine() -> dict[str, Any]:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = "not installed"
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
     return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "uncommitted_changes_in_src": bool(git("status", "--porcelain", "--", "src")),
         "nproc": len(os.sched_getaffinity(0)),
         "cpu": cpu,
         "python": platform.python_version(),
@@ -306,13 +327,11 @@ def run(plan: Plan) -> dict[str, Any]:
         )
     )
     log(f"model load breakdown in {plan.load_runs} fresh processes")
-    split = [
-        child(_COLD_CHILD.format(pre="import sentence_transformers")) for _ in range(plan.load_runs)
-    ]
+    split = [child(_COLD_CHILD.format(pre=_PRE_IMPORT)) for _ in range(plan.load_runs)]
     figures.append(
         Figure(
             "load_libraries",
-            "  of which: `import sentence_transformers` (with torch)",
+            "of which: `import sentence_transformers` (with torch)",
             "s",
             [c["pre"] for c in split],
             "separate processes that import the libraries first",
@@ -321,42 +340,36 @@ def run(plan: Plan) -> dict[str, Any]:
     figures.append(
         Figure(
             "load_weights",
-            "  of which: weights, tokenizer and first encode",
+            "of which: weights, tokenizer and first encode",
             "s",
             [c["load"] for c in split],
             "the rest of the load in those processes",
         )
     )
 
-    # 2. The seed pair, warm (shared default embedder) and with an empty cache.
     seeds = sorted(SEEDS.glob("*.txt"))
     if len(seeds) != 2:
         raise SystemExit(f"expected 2 seed files in {SEEDS}, found {len(seeds)}")
-    log("seed pair: first compare in this process (loads the model)")
-    start = time.perf_counter()
-    seed_result = newscollate.compare(seeds)
-    facts["seed_first_compare_s"] = time.perf_counter() - start
-    facts["seed_sentences"] = [len(d.sentences) for d in seed_result.documents]
-    facts["seed_relation"] = seed_result.pairs[0].relation
-    log("seed pair: warm")
-    seed_warm = Figure(
-        "seed_warm",
-        "`compare` seed pair, warm",
-        "s",
-        timed(lambda: newscollate.compare(seeds), plan.runs),
-        f"{'+'.join(map(str, facts['seed_sentences']))} sentences; target < 1 s",
-    )
-    figures.append(seed_warm)
-    log("seed pair: cold cache")
+    log(f"first compare in {plan.load_runs} fresh processes")
+    first = [
+        child(_FIRST_CHILD.format(bench=str(ROOT / "bench"), seeds=[str(p) for p in seeds]))
+        for _ in range(plan.load_runs)
+    ]
+    facts["peak_rss_one_model_mib"] = [f["peak_rss_mib"] for f in first]
     figures.append(
         Figure(
-            "seed_cold_cache",
-            "`compare` seed pair, model loaded, empty cache",
+            "first_compare",
+            "fresh process: `import newscollate` and first `compare` of the seed pair",
             "s",
-            cold_cache_times(seeds, plan.runs),
-            "fresh `SentenceEmbedder` per run",
+            [f["first"] for f in first],
+            "what one CLI run waits for: imports, model and spaCy loads, compare",
         )
     )
+
+    # 2. The seed pair: warm (shared default embedder), warm without the fact checks,
+    # with an empty embedding cache, and difflib.
+    # difflib first, while this process is as small as a script that uses only difflib:
+    # later, with torch and spaCy loaded, the garbage collector has far more to scan.
     log("seed pair: difflib baseline")
     texts = [p.read_text() for p in seeds]
     facts["difflib_sentences"] = [len(split_simple(t)) for t in texts]
@@ -376,8 +389,43 @@ def run(plan: Plan) -> dict[str, Any]:
         "the same on word lists; no semantics",
     )
     figures.append(baseline_words)
+    log("seed pair: first compare in this process (loads the model and spaCy)")
+    start = time.perf_counter()
+    seed_result = newscollate.compare(seeds)
+    facts["seed_first_compare_s"] = time.perf_counter() - start
+    facts["seed_sentences"] = [len(d.sentences) for d in seed_result.documents]
+    facts["seed_relation"] = seed_result.pairs[0].relation
+    log("seed pair: warm")
+    seed_warm = Figure(
+        "seed_warm",
+        "`compare` seed pair, warm",
+        "s",
+        timed(lambda: newscollate.compare(seeds), plan.runs),
+        f"{'+'.join(map(str, facts['seed_sentences']))} sentences; target < 1 s",
+    )
+    figures.append(seed_warm)
+    seed_collate = Figure(
+        "seed_warm_collate_only",
+        "same, with `Settings(check_facts=False)`",
+        "s",
+        timed(partial(newscollate.compare, seeds, settings=COLLATE_ONLY), plan.runs),
+        "stages 1-5 only: the collation without facts and checks",
+    )
+    figures.append(seed_collate)
+    log("seed pair: cold cache")
+    figures.append(
+        Figure(
+            "seed_cold_cache",
+            "`compare` seed pair, model (and spaCy) loaded, empty cache",
+            "s",
+            cold_cache_times(seeds, plan.runs),
+            "fresh `SentenceEmbedder` per run",
+        )
+    )
     facts["newscollate_over_difflib"] = seed_warm.median / baseline.median
     facts["newscollate_over_difflib_words"] = seed_warm.median / baseline_words.median
+    facts["collate_only_over_difflib"] = seed_collate.median / baseline.median
+    facts["collate_only_over_difflib_words"] = seed_collate.median / baseline_words.median
 
     # 3. One generated story in 10 versions.
     versions = storygen.versions(max(plan.story_versions, *plan.scaling))
@@ -397,11 +445,20 @@ def run(plan: Plan) -> dict[str, Any]:
             f"{sum(facts['story_sentences'])} sentences, {n_pairs} version pairs",
         )
     )
+    figures.append(
+        Figure(
+            "story_warm_collate_only",
+            "same, with `Settings(check_facts=False)`",
+            "s",
+            timed(partial(newscollate.compare, story, settings=COLLATE_ONLY), plan.runs),
+            "stages 1-5 only",
+        )
+    )
     log(f"story of {plan.story_versions} versions: cold cache")
     figures.append(
         Figure(
             "story_cold_cache",
-            f"`compare` {plan.story_versions} versions, model loaded, empty cache",
+            f"`compare` {plan.story_versions} versions, model (and spaCy) loaded, empty cache",
             "s",
             cold_cache_times(story, plan.runs),
             "fresh `SentenceEmbedder` per run",
@@ -451,25 +508,27 @@ def run(plan: Plan) -> dict[str, Any]:
     for k in plan.scaling:
         log(f"scaling: {k} versions")
         articles = story_articles(versions[:k])
-        times = timed(partial(newscollate.compare, articles), plan.runs)
+        full = statistics.median(timed(partial(newscollate.compare, articles), plan.runs))
+        only = statistics.median(
+            timed(partial(newscollate.compare, articles, settings=COLLATE_ONLY), plan.runs)
+        )
         pairs = k * (k - 1) // 2
-        median = statistics.median(times)
         scaling.append(
             {
                 "versions": k,
                 "pairs": pairs,
                 "sentences": sum(v.sentence_count for v in versions[:k]),
-                "runs": times,
-                "median_s": median,
-                "per_pair_ms": 1000 * median / pairs,
+                "median_s": full,
+                "per_version_ms": 1000 * full / k,
+                "per_pair_ms": 1000 * full / pairs,
+                "collate_only_median_s": only,
+                "collate_only_per_pair_ms": 1000 * only / pairs,
+                "facts_per_version_ms": 1000 * (full - only) / k,
             }
         )
 
     # 6. Peak memory: of this process after all the runs, and of a process as users run it.
     facts["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    log("peak memory of a one-model process")
-    typical = child(_TYPICAL_CHILD.format(bench=str(ROOT / "bench"), seeds=[str(p) for p in seeds]))
-    facts["peak_rss_typical_mib"] = typical["peak_rss_mib"]
     log("done")
     measured = SECTIONS[:-1]
     total = sum(x.seconds for x in measured)
@@ -509,28 +568,33 @@ def table(results: dict[str, Any]) -> str:
             f"| {_runs(f['runs'], f['unit'])} | {f['note']} |"
         )
     facts = results["facts"]
-    for key, what in (("", "characters"), ("_words", "words")):
-        lines.append(
-            f"| newscollate warm / difflib ({what}), seed pair "
-            f"| {facts['newscollate_over_difflib' + key]:.2f} | | ratio of medians |"
-        )
+    for key, label in (("newscollate", "`compare`"), ("collate_only", "collation only")):
+        for suffix, what in (("", "characters"), ("_words", "words")):
+            lines.append(
+                f"| {label} warm / difflib ({what}), seed pair "
+                f"| {facts[f'{key}_over_difflib{suffix}']:.2f} | | ratio of medians |"
+            )
     lines.append(
         f"| peak RSS of this benchmark process | {facts['peak_rss_mib']:.0f} MiB | | "
         "after every run above (a fresh model for each cold-cache and throughput run) |"
     )
+    one = facts["peak_rss_one_model_mib"]
     lines.append(
-        f"| peak RSS of a one-model process | {facts['peak_rss_typical_mib']:.0f} MiB | | "
-        "fresh process: seed pair, then the 10-version story |"
+        f"| peak RSS of a one-model process | {statistics.median(one):.0f} MiB "
+        f"| {', '.join(f'{x:.0f}' for x in one)} MiB | the fresh processes of the first-compare row |"
     )
     lines += [
         "",
-        "| versions | version pairs | sentences | `compare`, warm (median) | per version pair |",
-        "| ---: | ---: | ---: | ---: | ---: |",
+        "| versions | version pairs | sentences | `compare`, warm | per version pair "
+        "| collation only | per version pair | facts and checks per version |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["scaling"]:
         lines.append(
             f"| {row['versions']} | {row['pairs']} | {row['sentences']} "
-            f"| {_value(row['median_s'], 's')} | {row['per_pair_ms']:.1f} ms |"
+            f"| {_value(row['median_s'], 's')} | {row['per_pair_ms']:.1f} ms "
+            f"| {_value(row['collate_only_median_s'], 's')} "
+            f"| {row['collate_only_per_pair_ms']:.1f} ms | {row['facts_per_version_ms']:.1f} ms |"
         )
     return "\n".join(lines)
 
@@ -550,7 +614,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     facts = results["facts"]
     busiest = max(results["sections"], key=lambda x: x["others_cpu_share"])
     print(
-        f"\n{m['cpu']}, {m['nproc']} CPUs, torch threads {m['torch_threads']}, "
+        f"\ncommit {m['commit']}{' + changes in src' if m['uncommitted_changes_in_src'] else ''}; "
+        f"{m['cpu']}, {m['nproc']} CPUs, torch threads {m['torch_threads']}, "
         f"Python {m['python']}; other processes used {facts['others_cpu_share']:.0%} of the CPU "
         f"(most: {busiest['others_cpu_share']:.0%} during {busiest['name']}); "
         f"total {results['elapsed_s']:.0f} s; wrote {out}"
