@@ -129,3 +129,8 @@ def test_repeated_compare_reuses_the_model_and_cache(
     again = newscollate.compare(seed_paths)
     assert embedder.model_calls == calls
     assert again.to_dict() == newscollate.compare(seed_paths, embedder=embedder).to_dict()
+
+
+def test_default_embedder_is_the_one_compare_uses() -> None:
+    """Warming up with default_embedder() must not make compare() load a second model."""
+    assert newscollate.default_embedder() is newscollate.default_embedder(None, 64)

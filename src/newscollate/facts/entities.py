@@ -106,15 +106,16 @@ def find_mentions(texts: Sequence[str]) -> list[Mention]:
     nlp = load_nlp()
     mentions: list[Mention] = []
     for d, doc in enumerate(nlp.pipe(texts)):
-        taken = [False] * (len(doc.text) + 1)
+        text = texts[d]  # spaCy rebuilds doc.text from its tokens on every access
+        taken = [False] * (len(text) + 1)
         for ent in doc.ents:
             if ent.label_ not in _LABELS:
                 continue
-            parts = _split(doc.text, ent.start_char, ent.end_char)
+            parts = _split(text, ent.start_char, ent.end_char)
             # a span the model drew across two names says nothing about either's type
             label = _LABELS[ent.label_] if len(parts) == 1 else "name"
             for start, end in parts:
-                if mention := _mention(doc.text, d, start, end, label):
+                if mention := _mention(text, d, start, end, label):
                     mentions.append(mention)
                     for k in range(start, end):
                         taken[k] = True
@@ -125,7 +126,7 @@ def find_mentions(texts: Sequence[str]) -> list[Mention]:
                 continue
             if run:
                 start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-                if mention := _mention(doc.text, d, start, end, "name"):
+                if mention := _mention(text, d, start, end, "name"):
                     mentions.append(mention)
                 run = []
     return sorted(mentions, key=lambda m: (m.doc, m.start))

@@ -34,9 +34,17 @@ __all__ = [
 ]
 
 
-@cache
 def default_embedder(model_path: Path | None = None, batch_size: int = 64) -> SentenceEmbedder:
-    """One shared embedder per process and model: loading costs seconds, encoding milliseconds."""
+    """One shared embedder per process and model: loading costs seconds, encoding milliseconds.
+
+    The arguments are normalised before the cache sees them, so ``default_embedder()``
+    and ``compare()`` (which passes its settings) share one model.
+    """
+    return _shared_embedder(model_path, batch_size)
+
+
+@cache
+def _shared_embedder(model_path: Path | None, batch_size: int) -> SentenceEmbedder:
     return SentenceEmbedder(model_path, batch_size=batch_size)
 
 
