@@ -9,7 +9,7 @@ what they do on real data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from newscollate.errors import ConfigError
@@ -68,7 +68,3 @@ class Settings:
                 "outlet_furniture_min_articles must be at least 2 "
                 f"(got {self.outlet_furniture_min_articles!r})"
             )
-
-    @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))

@@ -19,7 +19,7 @@ from newscollate.crosscheck import crosscheck
 from newscollate.errors import CompareError
 from newscollate.facts import extract
 from newscollate.ingest import load
-from newscollate.models import Article, Comparison, Problem
+from newscollate.models import Article, Check, Comparison, Entity, Fact, Problem
 from newscollate.represent import Embedder, default_embedder, represent
 from newscollate.segment import document
 from newscollate.verdict import verdicts
@@ -64,21 +64,22 @@ def compare(
     features = represent(documents, embedder)  # 3
     alignment = align(documents, features, settings)  # 4
     pairs = verdicts(documents, features, alignment)  # 5
-    if not settings.check_facts:
-        return Comparison(
-            tuple(documents), tuple(pairs), alignment.groups, alignment.unique, loaded.problems
-        )
-    factset = extract(documents)  # 6
-    checks = crosscheck(documents, alignment.groups, factset)  # 7
+    facts: tuple[Fact, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    checks: tuple[Check, ...] = ()
+    if settings.check_facts:
+        factset = extract(documents)  # 6
+        facts, entities = factset.facts, factset.entities
+        checks = tuple(crosscheck(documents, alignment.groups, factset))  # 7
     return Comparison(
         tuple(documents),
         tuple(pairs),
         alignment.groups,
         alignment.unique,
         loaded.problems,
-        factset.facts,
-        factset.entities,
-        tuple(checks),
+        facts,
+        entities,
+        checks,
     )
 
 

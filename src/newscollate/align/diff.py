@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from newscollate.ingest.normalize import fold
@@ -32,6 +33,13 @@ class DiffOp:
 
 def word_key(token: str) -> str:
     return _TRIVIAL.sub("", fold(token))
+
+
+@lru_cache(maxsize=65536)
+def word_keys(text: str) -> tuple[str, ...]:
+    """The comparison keys of ``text``'s words; cached, since every pair of versions
+    asks again for the same sentences."""
+    return tuple(t[2] for t in tokens(text))
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

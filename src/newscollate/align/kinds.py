@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from newscollate.align.diff import tokens
+from newscollate.align.diff import word_keys
 from newscollate.models import GROUP_KINDS, GroupKind
 from newscollate.represent.lexical import containment
 
@@ -21,8 +21,7 @@ def classify(
     """``identical`` (same words, trivial differences aside), ``near-identical``
     (a few words changed), ``partial`` (one side says only part of the other) or
     ``paraphrase`` (the same content in other words)."""
-    keys_a = [t[2] for t in tokens(text_a)]
-    keys_b = [t[2] for t in tokens(text_b)]
+    keys_a, keys_b = word_keys(text_a), word_keys(text_b)
     if keys_a == keys_b:
         return "identical"
     if fuzz.ratio(" ".join(keys_a), " ".join(keys_b)) >= NEAR_IDENTICAL_RATIO:

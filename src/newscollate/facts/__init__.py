@@ -42,6 +42,7 @@ def extract(documents: Sequence[Document]) -> FactSet:
     groups = group_mentions(mentions)
     entity_of = {(m.doc, m.start): g for g in groups for m in g.mentions}
     group_ids = {g.id for g in groups}
+    starts_of = {doc.id: [s.start for s in doc.sentences] for doc in documents}
     facts: list[Fact] = []
     mention_facts: dict[str, dict[str, list[str]]] = {g.id: {} for g in groups}
 
@@ -57,8 +58,7 @@ def extract(documents: Sequence[Document]) -> FactSet:
         entity: str | None = None,
         speaker: str | None = None,
     ) -> Fact:
-        starts = [s.start for s in doc.sentences]
-        sentence = max(bisect.bisect_right(starts, start) - 1, 0)
+        sentence = _sentence_at(starts_of[doc.id], start)
         fact = Fact(
             f"f{len(facts) + 1}", doc.id, sentence, kind, doc.text[start:end], start, end,
             value, unit, qualifier, entity, speaker,
@@ -98,11 +98,11 @@ def extract(documents: Sequence[Document]) -> FactSet:
         last_speaker: tuple[int, str] | None = (
             None  # (sentence, entity id) of the latest named speaker
         )
-        starts = [s.start for s in doc.sentences]
+        starts = starts_of[doc.id]
         for q in quotes:
-            sentence = bisect.bisect_right(starts, q.start) - 1
+            sentence = _sentence_at(starts, q.start)
             named_since = last_speaker and any(
-                m.start < q.start and bisect.bisect_right(starts, m.start) - 1 > last_speaker[0]
+                m.start < q.start and _sentence_at(starts, m.start) > last_speaker[0]
                 for m in people
             )
             if q.pronoun and last_speaker and sentence - last_speaker[0] <= 2 and not named_since:
@@ -111,7 +111,7 @@ def extract(documents: Sequence[Document]) -> FactSet:
                 ]  # "..., Marwood told a rally. "...," she added."
             else:
                 speaker = _resolve_speaker(
-                    q.speaker, q.pronoun, q.start, doc, people, groups, entity_of
+                    q.speaker, q.pronoun, q.start, starts, people, groups, entity_of
                 )
             if speaker and speaker in group_ids:
                 last_speaker = (sentence, speaker)
@@ -143,6 +143,11 @@ def extract(documents: Sequence[Document]) -> FactSet:
     return FactSet(tuple(facts), entities, tuple(groups))
 
 
+def _sentence_at(starts: list[int], offset: int) -> int:
+    """Index of the sentence holding ``offset``, given the sentences' start offsets."""
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
 def _with_id(fact: Fact, new_id: str) -> Fact:
     return replace(fact, id=new_id)
 
@@ -151,7 +156,7 @@ def _resolve_speaker(
     name: str | None,
     pronoun: bool,
     quote_start: int,
-    doc: Document,
+    starts: list[int],
     people: list[Mention],
     groups: Sequence[EntityGroup],
     entity_of: dict[tuple[int, int], EntityGroup],
@@ -163,9 +168,8 @@ def _resolve_speaker(
         if not before:
             return name
         # the subject of the latest sentence that names someone: the first person in it
-        starts = [s.start for s in doc.sentences]
-        latest = bisect.bisect_right(starts, before[-1].start) - 1
-        in_sentence = [m for m in before if bisect.bisect_right(starts, m.start) - 1 == latest]
+        latest = _sentence_at(starts, before[-1].start)
+        in_sentence = [m for m in before if _sentence_at(starts, m.start) == latest]
         return entity_of[(in_sentence[0].doc, in_sentence[0].start)].id
     key = translit_key(name_key(name))
     for group in groups:

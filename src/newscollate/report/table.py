@@ -15,7 +15,7 @@ from typing import Literal
 
 from newscollate.align import table_rows
 from newscollate.align.diff import word_diff
-from newscollate.models import Comparison, Document, Group
+from newscollate.models import Comparison, Document, Fact, Group
 
 Mark = Literal["changed", "added", "dropped"]
 
@@ -45,6 +45,10 @@ class Row:
 def build_rows(comparison: Comparison) -> list[Row]:
     docs = {d.id: d for d in comparison.documents}
     order = [d.id for d in comparison.documents]
+    facts_at: dict[tuple[str, int], list[Fact]] = {}
+    for fact in comparison.facts:
+        if fact.kind != "entity":  # names are everywhere; highlighting them would hide the rest
+            facts_at.setdefault((fact.article, fact.sentence), []).append(fact)
     rows = []
     for number, trow in enumerate(
         table_rows(comparison.documents, comparison.alignment, comparison.unique), 1
@@ -73,7 +77,7 @@ def build_rows(comparison: Comparison) -> list[Row]:
                 tuple(_merge(marks[doc_id])),
                 trow.members[doc_id],
                 all(docs[doc_id].sentences[i].heading for i in trow.members[doc_id]),
-                _cell_facts(comparison, docs[doc_id], trow.members[doc_id]),
+                _cell_facts(facts_at, docs[doc_id], trow.members[doc_id]),
             )
             for doc_id, text in texts.items()
         }
@@ -82,7 +86,7 @@ def build_rows(comparison: Comparison) -> list[Row]:
 
 
 def _cell_facts(
-    comparison: Comparison, doc: Document, indices: tuple[int, ...]
+    facts_at: dict[tuple[str, int], list[Fact]], doc: Document, indices: tuple[int, ...]
 ) -> tuple[tuple[int, int, str], ...]:
     """The row's facts (entities aside: they are everywhere) as offsets into the cell text."""
     offsets, at = {}, 0
@@ -90,9 +94,9 @@ def _cell_facts(
         offsets[i] = at - doc.sentences[i].start
         at += len(doc.sentences[i].text) + 1
     spans = [
-        (f.start + offsets[f.sentence], f.end + offsets[f.sentence], f.id)
-        for f in comparison.facts
-        if f.article == doc.id and f.sentence in offsets and f.kind != "entity"
+        (f.start + offsets[i], f.end + offsets[i], f.id)
+        for i in indices
+        for f in facts_at.get((doc.id, i), ())
     ]
     return tuple(sorted(spans))
 
