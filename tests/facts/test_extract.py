@@ -128,3 +128,95 @@ def test_quote_spanning_sentences_is_one_quote() -> None:
 )
 def test_spellings_of_one_name_share_a_key(a: str, b: str) -> None:
     assert translit_key(name_key(a)) == translit_key(name_key(b))
+
+
+# --- hard cases ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted", "qualifier"),
+    [
+        pytest.param("between 10-12 people were hurt", "10–12", "people", None, id="range-hyphen"),
+        pytest.param("10 to 12 people were hurt", "10–12", "people", None, id="range-to"),
+        pytest.param("between 10 and 12 people", "10–12", "people", None, id="range-between"),
+        pytest.param(
+            "$3-4 billion in damage", "3000000000–4000000000", "USD", None, id="range-money"
+        ),
+        pytest.param("temperatures of -5 degrees", -5.0, "degrees", None, id="negative"),
+        pytest.param("minus 12 degrees overnight", -12.0, "degrees", None, id="minus-word"),
+        pytest.param("shares fell to −3.5% on Friday", -3.5, "percent", None, id="unicode-minus"),
+        pytest.param("about a dozen boats were lost", 12.0, "boats", "about", id="a-dozen"),
+        pytest.param("dozens of sheep were lost", 12.0, "sheep", "dozens", id="dozens"),
+        pytest.param("hundreds of homes were flooded", 100.0, "homes", "hundreds", id="hundreds"),
+        pytest.param("half a million residents", 5e5, "residents", None, id="half-a-million"),
+        pytest.param("half of the homes lost power", 50.0, "percent", None, id="half-of"),
+        pytest.param("two and a half million tonnes", 2.5e6, "tonnes", None, id="and-a-half"),
+        pytest.param("some 2000 troops were sent", 2000.0, "troops", "some", id="year-like-count"),
+        pytest.param("a crowd of 1,918 fans", 1918.0, "fans", None, id="comma-year-like-count"),
+    ],
+)
+def test_hard_quantities(
+    text: str, value: float | str, counted: str | None, qualifier: str | None
+) -> None:
+    [q] = find_quantities(text)
+    assert (q.value if q.high is None else q.range_text, q.unit or q.counted, q.qualifier) == (
+        value,
+        counted,
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2000 troops were sent",  # a year, then a count-like noun: the year wins
+        "since 1998 prices have risen",
+        "the COVID-19 pandemic",
+        "a 10-year-old boy",  # the number names an age class, not an amount
+    ],
+)
+def test_years_and_compounds_are_not_counts(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.value in (2000, 1998, 19, 10)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        pytest.param("on Wednesday", "2022-12-02", "2022-11-30", id="weekday-previous-month"),
+        pytest.param("last week", "2023-01-03", "2022-12-26/2023-01-01", id="last-week-new-year"),
+        pytest.param("last month", "2023-01-15", "2022-12", id="last-month-new-year"),
+        pytest.param("yesterday", "2024-03-01", "2024-02-29", id="yesterday-leap-day"),
+        pytest.param(
+            "on December 30", "2023-01-02", "2022-12-30", id="day-without-year-previous-year"
+        ),
+        pytest.param("three days ago", "2022-12-01", "2022-11-28", id="days-ago"),
+    ],
+)
+def test_relative_dates_cross_month_and_year(text: str, published: str, value: str) -> None:
+    [d] = find_dates(text, published)
+    assert d.value == value
+
+
+def test_nested_quote_is_one_quote_of_the_outer_speaker() -> None:
+    text = "“He told me ‘we are not leaving’ and he meant it,” said Rosa Imber."
+    [q] = find_quotes(text)
+    assert text[q.start : q.end].startswith("He told me ‘we are not leaving’")
+    assert q.speaker == "Rosa Imber"
+
+
+def test_nested_straight_quotes_keep_the_outer_quote() -> None:
+    text = "\"They kept shouting 'get out now' at us,\" said Omar Hale."
+    [q] = find_quotes(text)
+    assert q.speaker == "Omar Hale" and "get out now" in text[q.start : q.end]
+
+
+def test_quote_split_by_its_attribution_gives_both_halves_the_speaker() -> None:
+    text = (
+        "“We will rebuild the harbour,” Mayor Ines Taberer said, “and we will start this winter.”"
+    )
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "We will rebuild the harbour,",
+        "and we will start this winter.",
+    ]
+    assert [q.speaker for q in quotes] == ["Ines Taberer", "Ines Taberer"]

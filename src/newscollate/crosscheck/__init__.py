@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from newscollate.facts import FactSet
 from newscollate.facts.entities import name_key, translit_key
-from newscollate.facts.quantities import HEDGE_CLASSES, HEDGES
+from newscollate.facts.quantities import HEDGE_CLASSES, HEDGES, VAGUE_QUALIFIERS
 from newscollate.ingest.normalize import fold, unify, words
 from newscollate.models import SEVERITIES, Check, CheckKind, Document, Fact, Group, Severity
 
@@ -228,13 +228,22 @@ def _quantity_link(a: Fact, b: Fact) -> bool:
 
 
 def _quantity_conflict(a: Fact, b: Fact) -> bool:
-    if a.value == b.value:
+    if a.value == b.value or _within_vague(a, b) or _within_vague(b, a):
         return False
     if a.unit in _MEASURES or b.unit in _MEASURES:
         return a.unit == b.unit
     counted_a = {w[:5] for w in words(a.unit or "")}
     counted_b = {w[:5] for w in words(b.unit or "")}
     return bool(counted_a & counted_b)
+
+
+def _within_vague(vague: Fact, other: Fact) -> bool:
+    """ "thousands of homes" does not contradict "85,000 homes"; "dozens" does contradict "hundreds"."""
+    if vague.qualifier not in VAGUE_QUALIFIERS or other.qualifier in VAGUE_QUALIFIERS:
+        return False
+    if not isinstance(vague.value, float) or not isinstance(other.value, float):
+        return False
+    return vague.value <= other.value < vague.value * 1000
 
 
 def _date_link(a: Fact, b: Fact) -> bool:

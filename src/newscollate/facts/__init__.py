@@ -81,14 +81,23 @@ def extract(documents: Sequence[Document]) -> FactSet:
                 entity=group.id,
             )
             mention_facts[group.id].setdefault(doc.id, []).append(fact.id)
-        dates = find_dates(doc.text, doc.article.published)
+        amounts = find_quantities(doc.text)
+        dates = [
+            dt
+            for dt in find_dates(doc.text, doc.article.published)
+            if not (
+                doc.text[dt.start : dt.end].isdigit()  # a bare year the amounts call a count:
+                and any(a.start <= dt.start < a.end for a in amounts)  # "some 2000 troops"
+            )
+        ]
         for dt in dates:
             add(doc, "date", dt.start, dt.end, value=dt.value, qualifier=dt.qualifier)
-        for amount in find_quantities(doc.text):
+        for amount in amounts:
             if not any(
                 dt.start <= amount.start < dt.end for dt in dates
             ):  # "Four years later" is a date
-                add(doc, "quantity", amount.start, amount.end, value=amount.value,
+                value = amount.value if amount.high is None else amount.range_text
+                add(doc, "quantity", amount.start, amount.end, value=value,
                     unit=amount.unit or amount.counted, qualifier=amount.qualifier)  # fmt: skip
         people = [
             m for m in mentions

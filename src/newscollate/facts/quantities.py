@@ -4,7 +4,14 @@
 1,000,000; "$38bn", "$38 billion" and "38 billion dollars" are 38e9 USD. The
 hedge ("about", "almost", "more than", ...) is kept apart from the value, so
 "almost 100,000" and "100,000" are the same number with a different qualifier.
-Four-digit years are dates, not quantities (see ``dates``).
+Four-digit years are dates, not quantities (see ``dates``), unless the
+sentence makes them a count ("some 2000 troops", "2000 troops were sent").
+
+Ranges ("10-12", "10 to 12", "between 10 and 12", "$3-4 billion") keep both
+ends, so "10-12" and "10-15" disagree; "from 10 to 12" is a change, two numbers.
+Vague amounts ("dozens of", "tens of thousands of") keep their words as the
+qualifier and their order of magnitude as the value: they contradict another
+vague amount or a precise number outside their range, never one inside it.
 """
 
 from __future__ import annotations
@@ -23,7 +30,14 @@ _TENS = {
     w: 10 * i
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
 }
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 _ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 HEDGES = (
     "just over|just under|more than|less than|fewer than|at least|at most|up to|as many as|"
@@ -61,14 +75,38 @@ _WORD_NUMBER = (
     + "|".join(sorted(_SMALL, key=len, reverse=True))
     + r"|a|an)"
 )
+_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER}\b"
+_SCALE_WORDS = r"dozen|hundred|thousand|million|billion|trillion"
 _PATTERN = re.compile(
-    rf"(?<![\w$€£¥.,-])(?:(?P<hedge>{HEDGES})\s+)?"
+    rf"(?<![\w$€£¥.,-])(?:(?P<hedge>{HEDGES})\s+)?(?P<between>between\s+)?(?P<from>from\s+)?"
+    r"(?P<neg>(?<![\w.,])[-−](?=[$€£¥\d])|minus\s+)?"
     r"(?P<cur>US\$|[$€£¥])?\s?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER}\b)"
-    r"(?:(?P<abbr>bn|mn|mln|tn|[kmb])\b|(?P<scales>(?:\s+(?:hundred|thousand|million|billion|trillion))+))?"
+    rf"(?P<num>{_NUMBER}|half(?:\s+an?)?(?=\s+(?:{_SCALE_WORDS})\b)|half(?=\s+(?:of\s+)?the\b))"
+    r"(?P<andhalf>\s+and\s+a\s+half)?"
+    rf"(?:(?:\s*[-–]\s*(?=\d)|(?(from)(?!)|\s+to\s+)|(?(between)\s+and\s+|(?!)))(?P<num2>{_NUMBER}))?"
+    rf"(?:(?P<abbr>bn|mn|mln|tn|[kmb])\b|(?P<scales>(?:\s+(?:{_SCALE_WORDS}))+))?"
     r"(?:\s*(?P<pct>%)|\s*(?P<unit>percent|per cent|percentage points|tonnes|tons|kilometres|"
     r"kilometers|km/h|km|miles|metres|meters|kilograms|kg|litres|mph|degrees)\b)?"
     r"(?:\s+(?P<curword>dollars|dollar|euros|euro|pounds|pound|yen|usd|eur|gbp)\b)?",
+    re.IGNORECASE,
+)
+# "dozens of", "hundreds of", "tens of thousands of": an order of magnitude, not a number
+_VAGUE_BASE = {"tens": 10.0, "dozens": 12.0, "scores": 20.0, "hundreds": 1e2, "thousands": 1e3,
+               "millions": 1e6, "billions": 1e9}  # fmt: skip
+_VAGUE = re.compile(
+    r"(?<![\w-])(?P<vague>(?P<base>tens|dozens|scores|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)\s+of\s",
+    re.IGNORECASE,
+)
+VAGUE_QUALIFIERS = frozenset(
+    set(_VAGUE_BASE)
+    | {f"{b} of {o}" for b in _VAGUE_BASE for o in ("thousands", "millions", "billions")}
+)
+# a bare four-digit number right after these is a year: "in 2000 troops were sent"
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|of|before|after|during|to|the|year|early|late|mid|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|[(,])\s*$",
     re.IGNORECASE,
 )
 _TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades".split())
@@ -84,54 +122,106 @@ _STOP = frozenset(
 class Quantity:
     start: int
     end: int
-    value: float
+    value: float  # the low end of a range
     unit: str | None  # "percent", a currency code, a measure, or None for a count
-    qualifier: str | None  # the hedge, folded
+    qualifier: str | None  # the hedge, folded, or the words of a vague amount ("dozens")
     counted: str | None  # the words after the number: "dead", "battlefield deaths"
     spelled: bool  # written in words ("twenty million")
+    high: float | None = None  # the high end of a range
+
+    @property
+    def range_text(self) -> str:
+        """The normalised value as one string: "10–12" for a range, "20000000" otherwise."""
+        if self.high is None:
+            return _plain(self.value)
+        return f"{_plain(self.value)}–{_plain(self.high)}"
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    found = []
-    for m in _PATTERN.finditer(text):
-        number = m.group("num")
-        word_number = not number[0].isdigit()
-        scale = _scale(m.group("abbr"), m.group("scales"))
-        if word_number:
-            base = _word_value(number)
-            if base is None or (number.lower() in ("a", "an") and scale == 1):
-                continue
-        else:
-            base = float(number.replace(",", ""))
-        has_unit = bool(m.group("cur") or m.group("unit") or m.group("curword") or m.group("pct"))
-        if _is_year(number, scale, has_unit) or _is_part_of_token(text, m):
+    found = [q for m in _PATTERN.finditer(text) if (q := _quantity(text, m))]
+    for m in _VAGUE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
             continue
-        counted = _counted(text, m.end())
-        if word_number and scale == 1 and not has_unit and not (counted and base >= 2):
-            continue  # "one of the villages", "a four-star general": not a fact
-        unit = _unit(m)
-        hedge = m.group("hedge").lower() if m.group("hedge") else None
-        if hedge in ("over", "under") and counted and counted.split()[0] in _TIME_UNITS:
-            hedge = None  # "over five years" is a span of time, not "more than five"
-        start = (
-            m.start("hedge")
-            if m.group("hedge")
-            else m.start("cur")
-            if m.group("cur")
-            else m.start("num")
+        value = _VAGUE_BASE[m.group("base").lower()] * _SCALES.get(
+            (m.group("of") or "").lower().rstrip("s"), 1.0
         )
+        qualifier = " ".join(m.group("vague").lower().split())
         found.append(
             Quantity(
-                start,
-                m.end(),
-                base * scale,
-                unit,
-                hedge,
-                counted,
-                word_number,
+                m.start(), m.end("vague"), value, None, qualifier, _counted(text, m.end() - 1), True
             )
         )
-    return found
+    return sorted(found, key=lambda q: q.start)
+
+
+def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    number = m.group("num")
+    lowered = number.lower()
+    word_number = not number[0].isdigit()
+    scale = _scale(m.group("abbr"), m.group("scales"))
+    hedge = m.group("hedge").lower() if m.group("hedge") else None
+    has_unit = bool(m.group("cur") or m.group("unit") or m.group("curword") or m.group("pct"))
+    counted = _counted(text, m.end())
+    unit = _unit(m)
+    if lowered.startswith("half"):
+        base = 0.5
+        if scale == 1:  # "half of the homes", "half the town"
+            base, unit, counted = 50.0, "percent", None
+    elif word_number:
+        word_value = _word_value(number)
+        if word_value is None or (lowered in ("a", "an") and scale == 1):
+            return None
+        base = word_value
+    else:
+        base = float(number.replace(",", ""))
+    if m.group("andhalf"):
+        base += 0.5
+    if (
+        not m.group("num2")
+        and not hedge
+        and _is_year(number, scale, has_unit)
+        and (_YEAR_CONTEXT.search(text, max(0, m.start() - 40), m.start()) or not _plural(counted))
+    ):
+        return None
+    if _is_part_of_token(text, m):
+        return None
+    if (
+        word_number
+        and scale == 1
+        and not has_unit
+        and not m.group("num2")
+        and not (counted and base >= 2)
+        and not lowered.startswith("half")
+    ):
+        return None  # "one of the villages", "a four-star general": not a fact
+    sign = -1.0 if m.group("neg") else 1.0
+    high = None
+    if m.group("num2"):
+        second = m.group("num2")
+        high = _word_value(second) if not second[0].isdigit() else float(second.replace(",", ""))
+        if (
+            high is None
+            or high <= base
+            or (_is_year(number, scale, has_unit) and _is_year(second, scale, has_unit))
+        ):
+            return None  # "a 3-2 vote" is a tally, "between 2010 and 2015" two years
+        high *= scale * sign
+    if hedge in ("over", "under") and counted and counted.split()[0] in _TIME_UNITS:
+        hedge = None  # "over five years" is a span of time, not "more than five"
+    start = next(m.start(g) for g in ("hedge", "between", "neg", "cur", "num") if m.group(g))
+    return Quantity(start, m.end(), sign * base * scale, unit, hedge, counted, word_number, high)
+
+
+def _plain(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
+def _plural(counted: str | None) -> bool:
+    """'2000 troops': a four-digit number before a plural noun is a count."""
+    if not counted:
+        return False
+    first = counted.split()[0]
+    return first.endswith("s") and not first.endswith(("'s", "’s", "ss"))
 
 
 def _scale(abbr: str | None, scales: str | None) -> float:
