@@ -151,6 +151,10 @@ def test_spellings_of_one_name_share_a_key(a: str, b: str) -> None:
         pytest.param("half a million residents", 5e5, "residents", None, id="half-a-million"),
         pytest.param("half of the homes lost power", 50.0, "percent", None, id="half-of"),
         pytest.param("two and a half million tonnes", 2.5e6, "tonnes", None, id="and-a-half"),
+        pytest.param("a 10-year-old boy", 10.0, "years old", None, id="age"),
+        pytest.param("a 48-hour walkout", 48.0, "hours", None, id="duration-compound"),
+        pytest.param("nearly a quarter of cases", 25.0, "percent", "nearly", id="a-quarter"),
+        pytest.param("two-thirds of voters", 66.7, "percent", None, id="two-thirds"),
         pytest.param("some 2000 troops were sent", 2000.0, "troops", "some", id="year-like-count"),
         pytest.param("a crowd of 1,918 fans", 1918.0, "fans", None, id="comma-year-like-count"),
     ],
@@ -172,7 +176,6 @@ def test_hard_quantities(
         "in 2000 troops were sent",  # a year, then a count-like noun: the year wins
         "since 1998 prices have risen",
         "the COVID-19 pandemic",
-        "a 10-year-old boy",  # the number names an age class, not an amount
     ],
 )
 def test_years_and_compounds_are_not_counts(text: str) -> None:

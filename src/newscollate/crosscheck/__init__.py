@@ -156,6 +156,7 @@ def _slot_checks(
         for a, b in combinations(alone, 2):
             if a.article != b.article and conflict(a, b) and _one_to_one(a, b, alone, conflict):
                 slots.join(a, b)
+        _join_dissenters(slots, [f for f in members if slots.alone(f)], conflict)
         for component in slots.components():
             if len({f.article for f in component}) >= 2:
                 checks.append(_classify_slot(component, noun))
@@ -195,6 +196,41 @@ class _Slots:
         return list(self.members.values())
 
 
+def _join_dissenters(slots: _Slots, alone: list[Fact], conflict: Link) -> None:
+    """Two versions agree on a value and a third gives another ("three" / "three" /
+    "at least two"): the third joins their slot as a dissenter, when the slot is the
+    only one it conflicts with and it is its article's only candidate for that slot."""
+    slot_of: dict[int, list[Fact]] = {}
+    for component in slots.components():
+        if len(component) >= 2:
+            slot_of[id(component)] = component
+    wanted: dict[int, list[Fact]] = defaultdict(list)
+    for fact in alone:
+        targets = [
+            key
+            for key, component in slot_of.items()
+            if all(f.article != fact.article for f in component)
+            and all(f.value != fact.value for f in component)
+            and any(conflict(fact, f) for f in component)
+            and all(_close(fact, f) for f in component)
+        ]
+        if len(targets) == 1:
+            wanted[targets[0]].append(fact)
+    for key, facts in wanted.items():
+        if len({f.article for f in facts}) == len(facts):  # one candidate per article
+            for fact in facts:
+                slots.join(slot_of[key][0], fact)
+
+
+def _close(a: Fact, b: Fact) -> bool:
+    """Within a factor of three: a dissenting figure is a different estimate of one
+    thing ("about 180" / "more than 200"), not "142 appearances" next to "four"."""
+    if isinstance(a.value, float) and isinstance(b.value, float) and a.value and b.value:
+        low, high = sorted((abs(a.value), abs(b.value)))
+        return high <= 3 * low
+    return True
+
+
 def _one_to_one(a: Fact, b: Fact, alone: list[Fact], conflict: Link) -> bool:
     rivals_b = [f for f in alone if f.article == b.article and f is not b and conflict(a, f)]
     rivals_a = [f for f in alone if f.article == a.article and f is not a and conflict(f, b)]
@@ -206,7 +242,7 @@ def _classify_slot(component: list[Fact], noun: str) -> Check:
     shown = " vs ".join(_show(f) for f in component)
     if len(values) > 1:
         return _check("disagree", component, f"{shown}: different {noun}s for the same passage")
-    if len({HEDGE_CLASSES.get(f.qualifier or "", f.qualifier or "") for f in component}) > 1:
+    if len({_hedge_class(f) for f in component}) > 1:
         return _check("hedge", component, f"{shown}: the same {noun}, qualified differently")
     if len({_bare(f) for f in component}) > 1:
         return _check("agree-form", component, f"{shown}: the same {noun}, written differently")
@@ -224,7 +260,25 @@ def _units_compatible(a: Fact, b: Fact) -> bool:
 
 
 def _quantity_link(a: Fact, b: Fact) -> bool:
-    return a.value == b.value and _units_compatible(a, b)
+    """Equal values in one row. A small number is common enough that the counted
+    thing must fit too: "two sides" and "more than two years" are not one slot,
+    though "four people" and "four sailors" are, hedged alike. A larger one is
+    distinctive: "almost 100,000 dead" and "100,000 battlefield deaths" are."""
+    if a.value != b.value or not _units_compatible(a, b):
+        return False
+    if a.unit in _MEASURES or b.unit in _MEASURES or not (a.unit and b.unit):
+        return True
+    if isinstance(a.value, float) and abs(a.value) >= 10:
+        return True
+    return _same_counted(a, b) or _hedge_class(a) == _hedge_class(b)
+
+
+def _same_counted(a: Fact, b: Fact) -> bool:
+    return bool({w[:5] for w in words(a.unit or "")} & {w[:5] for w in words(b.unit or "")})
+
+
+def _hedge_class(fact: Fact) -> str:
+    return HEDGE_CLASSES.get(fact.qualifier or "", fact.qualifier or "")
 
 
 def _quantity_conflict(a: Fact, b: Fact) -> bool:
@@ -232,9 +286,7 @@ def _quantity_conflict(a: Fact, b: Fact) -> bool:
         return False
     if a.unit in _MEASURES or b.unit in _MEASURES:
         return a.unit == b.unit
-    counted_a = {w[:5] for w in words(a.unit or "")}
-    counted_b = {w[:5] for w in words(b.unit or "")}
-    return bool(counted_a & counted_b)
+    return _same_counted(a, b)
 
 
 def _within_vague(vague: Fact, other: Fact) -> bool:
@@ -249,7 +301,11 @@ def _within_vague(vague: Fact, other: Fact) -> bool:
 def _date_link(a: Fact, b: Fact) -> bool:
     if a.value is not None and b.value is not None:
         return a.value == b.value
-    return _bare(a) == _bare(b)
+    return _bare_date(a) == _bare_date(b)  # unresolved: "on Sunday" and "Sunday's" agree
+
+
+def _bare_date(fact: Fact) -> str:
+    return re.sub(r"^on\s+|['’]s$", "", _bare(fact))
 
 
 def _date_conflict(a: Fact, b: Fact) -> bool:
@@ -293,6 +349,36 @@ def _entity_checks(factset: FactSet, documents: Sequence[Document]) -> list[Chec
                 checks += _spelling_checks(
                     entity.name, entity.kind, group.fuzzy, {k: forms[k] for k in keys}
                 )
+        if entity.kind == "person":
+            checks += _hyphen_checks(entity.name, mention_facts)
+    return checks
+
+
+def _hyphen_checks(name: str, mentions: list[Fact]) -> list[Check]:
+    """'Anand-Weller' in one source, 'Anand Weller' in another: a double-barrelled
+    surname is spelled with its hyphen, so dropping it is a misspelling of a person's
+    name (unlike the dots of "U.S.", which are style)."""
+    forms: dict[str, list[Fact]] = defaultdict(list)
+    for fact in mentions:
+        surface = fold(unify(fact.text)).replace(".", "")
+        if re.search(r"\w-\w", surface) or " " in surface:
+            forms[re.sub(r"['’]s$", "", surface)].append(fact)
+    checks = []
+    for x, y in combinations(sorted(forms), 2):
+        if "-" not in x + y or x.replace("-", " ") != y.replace("-", " "):
+            continue
+        if _sources(forms[x]) & _sources(forms[y]):
+            continue
+        hyphened, plain = (x, y) if "-" in x else (y, x)
+        pair = [forms[plain][0], forms[hyphened][0]]
+        checks.append(
+            _check(
+                "spelling",
+                pair,
+                f"“{unify(pair[0].text)}” ({pair[0].article}) vs “{unify(pair[1].text)}” "
+                f"({pair[1].article}): {name}'s name with and without its hyphen",
+            )
+        )
     return checks
 
 

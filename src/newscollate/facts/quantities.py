@@ -98,6 +98,13 @@ _VAGUE = re.compile(
     r"(?:\s+of\s+(?P<of>thousands|millions|billions))?)\s+of\s",
     re.IGNORECASE,
 )
+# "a third", "nearly a quarter", "two-thirds": shares, compared as percentages
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?P<hedge>{HEDGES})\s+)?(?P<n>a|one|two|three|four)[\s-]"
+    r"(?P<d>third|quarter|fifth|tenth)s?\b(?!-)",
+    re.IGNORECASE,
+)
 VAGUE_QUALIFIERS = frozenset(
     set(_VAGUE_BASE)
     | {f"{b} of {o}" for b in _VAGUE_BASE for o in ("thousands", "millions", "billions")}
@@ -108,6 +115,9 @@ _YEAR_CONTEXT = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
     r"|[(,])\s*$",
     re.IGNORECASE,
+)
+_COMPOUND = re.compile(
+    r"-(?P<unit>second|minute|hour|day|week|month|year|decade)(?P<old>-old)?\b(?!-)", re.IGNORECASE
 )
 _TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades".split())
 _FOLLOWING = re.compile(r"[ \t]+((?:[A-Za-z][\w'’-]*[ \t]?){1,3})")
@@ -139,6 +149,13 @@ class Quantity:
 
 def find_quantities(text: str) -> list[Quantity]:
     found = [q for m in _PATTERN.finditer(text) if (q := _quantity(text, m))]
+    found = [
+        q for q in found if not (q.counted and q.counted.split()[0].rstrip("s") in _FRACTION_PARTS)
+    ]
+    for m in _FRACTION.finditer(text):
+        share = 100.0 * _SMALL.get(m.group("n").lower(), 1) / _FRACTION_PARTS[m.group("d").lower()]
+        hedge = m.group("hedge").lower() if m.group("hedge") else None
+        found.append(Quantity(m.start(), m.end(), round(share, 1), "percent", hedge, None, True))
     for m in _VAGUE.finditer(text):
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -183,6 +200,12 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         and (_YEAR_CONTEXT.search(text, max(0, m.start() - 40), m.start()) or not _plural(counted))
     ):
         return None
+    compound = _COMPOUND.match(text, m.end()) if not m.group("num2") else None
+    if compound:  # "a 48-hour walkout", "the 24-year-old": a span of time or an age
+        unit_word = compound.group("unit").lower() + "s"
+        counted = f"{unit_word} old" if compound.group("old") else unit_word
+        start = m.start("hedge") if m.group("hedge") else m.start("num")
+        return Quantity(start, compound.end(), base, None, hedge, counted, word_number)
     if _is_part_of_token(text, m):
         return None
     if (
