@@ -10,6 +10,7 @@ def test_public_api_is_pinned() -> None:
         "Embedder", "Entity", "Fact",
         "Group", "HashingEmbedder", "InputError", "NewscollateError", "PairVerdict", "Problem",
         "Sentence", "SentenceEmbedder", "Settings", "__version__", "compare", "default_embedder",
+        "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup",
     }  # fmt: skip
     for name in newscollate.__all__:
         assert getattr(newscollate, name) is not None

@@ -20,11 +20,13 @@ from newscollate.models import (
 )
 from newscollate.pipeline import compare
 from newscollate.represent import Embedder, HashingEmbedder, SentenceEmbedder, default_embedder
+from newscollate.store import AddSummary, Store, StoredArticle, StoryInfo, dedup
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA",
+    "AddSummary",
     "Article",
     "Check",
     "CompareError",
@@ -43,7 +45,11 @@ __all__ = [
     "Sentence",
     "SentenceEmbedder",
     "Settings",
+    "Store",
+    "StoredArticle",
+    "StoryInfo",
     "__version__",
     "compare",
+    "dedup",
     "default_embedder",
 ]

@@ -2,7 +2,8 @@
 
 Exit codes (also in the README):
     0  done, every input used
-    1  the job failed (fewer than two usable articles, an unwritable output)
+    1  the job failed (fewer than two usable articles, no usable article in a corpus,
+       a missing store, an unwritable output)
     2  the command line was wrong
     3  done, but some inputs were skipped (each named on stderr)
 """
@@ -10,16 +11,25 @@ Exit codes (also in the README):
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
+import json
 import logging
+import sqlite3
 import sys
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 import newscollate
 from newscollate import Comparison, Embedder, HashingEmbedder, NewscollateError, Settings
-from newscollate.report import render_html, render_json, render_text
+from newscollate.report import render_html, render_json, render_stories_html, render_text
+from newscollate.store import MAX_STORY_VERSIONS, story_versions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 log = logging.getLogger("newscollate")
@@ -33,9 +43,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"newscollate {newscollate.__version__}"
     )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--max-input-mb", type=float, help="skip files and records larger than this (default 20)"
+    )
+    common.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress or warnings on stderr"
+    )
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    report = argparse.ArgumentParser(add_help=False)
+    report.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        help="output format (default: text on a terminal, json otherwise)",
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, help="write the report to this file instead of stdout"
+    )
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument(
+        "--store",
+        type=Path,
+        default=Path("newscollate.db"),
+        help="the story store (default: ./newscollate.db)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     cmp = commands.add_parser(
         "compare",
+        parents=[common, report],
         help="collate two or more versions of a story",
         description="Collate two or more versions of a story: align their sentences, show what is "
         "shared and what is unique to each, and say how each pair relates.",
@@ -44,14 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         help="files (.txt .html .jsonl .csv .warc, optionally .gz), directories, or - for stdin",
-    )
-    cmp.add_argument(
-        "--format",
-        choices=("text", "json", "html"),
-        help="output format (default: text on a terminal, json otherwise)",
-    )
-    cmp.add_argument(
-        "-o", "--output", type=Path, help="write the report to this file instead of stdout"
     )
     cmp.add_argument(
         "--embedder",
@@ -73,11 +100,43 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="collate only: skip extracting and comparing facts (numbers, dates, names, quotes)",
     )
-    cmp.add_argument(
-        "--max-input-mb", type=float, help="skip files and records larger than this (default 20)"
+    index = commands.add_parser("index", help="add articles to the story store")
+    index_commands = index.add_subparsers(dest="index_command", required=True, metavar="ACTION")
+    add = index_commands.add_parser(
+        "add",
+        parents=[common, store],
+        help="add articles to the store and update its stories",
+        description="Add articles (files, directories, JSONL/CSV, WARC, stdin) to the store: "
+        "each is checked against everything stored for copies, rewrites and reports of the "
+        "same event, and joins or starts a story. Re-adding an article is a no-op.",
     )
-    cmp.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings on stderr")
-    cmp.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    add.add_argument("inputs", nargs="+", help="files, directories, or - for stdin")
+    add.add_argument("--batch-size", type=int, default=1000, help="articles per transaction")
+    stories = commands.add_parser(
+        "stories", parents=[common, store, report], help="list the story clusters in the store"
+    )
+    stories.add_argument(
+        "--since", help="only stories with an article published on or after this date"
+    )
+    stories.add_argument(
+        "--min-size", type=int, default=1, help="only stories with this many articles"
+    )
+    stories.add_argument("--limit", type=int, help="at most this many stories")
+    story = commands.add_parser(
+        "story", parents=[common, store, report], help="collate the versions of one story"
+    )
+    story.add_argument("story_id", type=int, help="a story number from `newscollate stories`")
+    story.add_argument("--no-facts", action="store_true", help="collate only, without fact checks")
+    dedup = commands.add_parser(
+        "dedup",
+        parents=[common],
+        help="annotate a corpus with stories and duplicates, without a store",
+        description="Read a corpus and write every record back with story_id, duplicate_of, "
+        "relation and score.",
+    )
+    dedup.add_argument("inputs", nargs="+", help="files, directories, or - for stdin")
+    dedup.add_argument("-o", "--output", type=Path, help="JSONL (default: stdout) or .parquet")
+    dedup.add_argument("--batch-size", type=int, default=1000, help="articles per batch")
     return parser
 
 
@@ -85,9 +144,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """The one place where command-line flags become ``Settings``."""
     overrides: dict[str, object] = {}
     for flag in ("link_threshold", "merge_threshold", "semantic_weight"):
-        if getattr(args, flag) is not None:
+        if getattr(args, flag, None) is not None:
             overrides[flag] = getattr(args, flag)
-    if args.no_facts:
+    if getattr(args, "no_facts", False):
         overrides["check_facts"] = False
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = max(1, int(args.max_input_mb * 1_000_000))
@@ -102,7 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_from_args(args)
     except NewscollateError as exc:
         parser.error(str(exc))
-    return _compare(args, settings)
+    command = {
+        "compare": _compare,
+        "index": _index_add,
+        "stories": _stories,
+        "story": _story,
+        "dedup": _dedup,
+    }[args.command]
+    return command(args, settings)
 
 
 def _compare(args: argparse.Namespace, settings: Settings) -> int:
@@ -117,21 +183,180 @@ def _compare(args: argparse.Namespace, settings: Settings) -> int:
     except NewscollateError as exc:
         log.error("%s", exc)
         return EXIT_FAILED
-    fmt = args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
-    try:
-        if args.output is not None:
-            with args.output.open("w", encoding="utf-8") as fh:
-                _write(result, fmt, fh, terminal=False)
-            log.info("wrote %s report to %s", fmt, args.output)
-        else:
-            _write(result, fmt, sys.stdout, terminal=sys.stdout.isatty())
-    except OSError as exc:
-        log.error("cannot write %s: %s", args.output, exc.strerror or exc)
+    if not _emit(result, args):
         return EXIT_FAILED
     return EXIT_PARTIAL if result.problems else EXIT_OK
 
 
-def _write(result: Comparison, fmt: str, out: TextIO, *, terminal: bool) -> None:
+def _emit(result: Comparison, args: argparse.Namespace) -> bool:
+    """Write a comparison where and how the user asked; False when it cannot be written."""
+    fmt = args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
+    try:
+        if args.output is not None:
+            with args.output.open("w", encoding="utf-8") as fh:
+                write_comparison(result, fmt, fh, terminal=False)
+            log.info("wrote %s report to %s", fmt, args.output)
+        else:
+            write_comparison(result, fmt, sys.stdout, terminal=sys.stdout.isatty())
+    except OSError as exc:
+        log.error("cannot write %s: %s", args.output, exc.strerror or exc)
+        return False
+    return True
+
+
+# --- the corpus commands: index add, stories, story, dedup --------------------
+
+
+def _progress(args: argparse.Namespace, what: str) -> tuple[Any, Callable[[int], None] | None]:
+    """A progress counter on a terminal; nothing when piped or quiet."""
+    stderr = Console(stderr=True)
+    if args.quiet or not stderr.is_terminal:
+        return contextlib.nullcontext(), None
+    bar = Progress(
+        TextColumn(f"{what}"), BarColumn(bar_width=None), TextColumn("{task.completed:,} articles"),
+        TimeElapsedColumn(), console=stderr, transient=True,
+    )  # fmt: skip
+    task = bar.add_task(what, total=None)
+    return bar, lambda n: bar.advance(task, n)
+
+
+def _report_summary(summary: newscollate.AddSummary, verb: str) -> int:
+    for problem in summary.problems:
+        log.warning("skipped %s", problem)
+    reasons = Counter(p.reason.split(":")[0] for p in summary.problems)
+    log.info(
+        "%s %d of %d articles (%d already stored), %d links; skipped %d%s",
+        verb, summary.added, summary.read, summary.already_stored, summary.links,
+        summary.skipped, "".join(f"; {n} {r}" for r, n in reasons.most_common()),
+    )  # fmt: skip
+    return EXIT_PARTIAL if summary.problems else EXIT_OK
+
+
+def _open_store(
+    args: argparse.Namespace, settings: Settings, *, create: bool
+) -> newscollate.Store | None:
+    if not create and not args.store.exists():
+        log.error("%s: no such store; create it with `newscollate index add`", args.store)
+        return None
+    try:
+        return newscollate.Store(args.store, settings=settings)
+    except (sqlite3.Error, ValueError) as exc:
+        log.error("%s: cannot open the store: %s", args.store, exc)
+        return None
+
+
+def _index_add(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open_store(args, settings, create=True)
+    if store is None:
+        return EXIT_FAILED
+    bar, progress = _progress(args, "Indexing")
+    with store, bar:
+        summary = store.add(args.inputs, batch_size=args.batch_size, progress=progress)
+    if summary.added + summary.already_stored == 0:
+        _report_summary(summary, "added")
+        log.error("no article could be added")
+        return EXIT_FAILED
+    return _report_summary(summary, "added")
+
+
+def _stories(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open_store(args, settings, create=False)
+    if store is None:
+        return EXIT_FAILED
+    with store:
+        found = store.stories(since=args.since, min_size=args.min_size, limit=args.limit)
+    fmt = args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
+    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if fmt == "json":
+            out.write(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False) + "\n")
+        elif fmt == "html":
+            out.write(render_stories_html(found))
+        else:
+            console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+            table = Table("story", "size", "first seen", "outlets", "links", "title", box=None)
+            for s in found:
+                links = ", ".join(f"{n} {r}" for r, n in sorted(s.relations.items()))
+                table.add_row(
+                    str(s.id), str(s.size), s.first_seen or "", ", ".join(s.outlets[:4])
+                    + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else ""), links, s.title or "",
+                )  # fmt: skip
+            console.print(table)
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_OK
+
+
+def _story(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open_store(args, settings, create=False)
+    if store is None:
+        return EXIT_FAILED
+    with store:
+        try:
+            articles = store.story_articles(args.story_id)
+        except KeyError:
+            log.error(
+                "%s: no story %d; list them with `newscollate stories`", args.store, args.story_id
+            )
+            return EXIT_FAILED
+        versions, left_out = story_versions(articles)
+        if left_out:
+            log.info("story %d: %d articles; collating %d versions (exact copies folded, at most %d)",
+                     args.story_id, len(articles), len(versions), MAX_STORY_VERSIONS)  # fmt: skip
+        if len(versions) < 2:
+            log.error(
+                "story %d has %d distinct version(s): nothing to collate",
+                args.story_id,
+                len(versions),
+            )
+            return EXIT_FAILED
+        try:
+            result = newscollate.compare(versions, settings=settings, embedder=store.embedder)
+        except NewscollateError as exc:
+            log.error("%s", exc)
+            return EXIT_FAILED
+    return EXIT_OK if _emit(result, args) else EXIT_FAILED
+
+
+def _dedup(args: argparse.Namespace, settings: Settings) -> int:
+    bar, progress = _progress(args, "Finding stories")
+    with bar:
+        annotated, summary = newscollate.dedup(
+            args.inputs, settings=settings, batch_size=args.batch_size, progress=progress
+        )
+    if not annotated:
+        _report_summary(summary, "read")
+        log.error("no article could be read")
+        return EXIT_FAILED
+    records = [
+        {
+            **{k: v for k, v in dataclasses.asdict(a.article).items() if v is not None},
+            "story_id": a.story,
+            "duplicate_of": a.duplicate_of,
+            "relation": a.relation,
+            "score": a.score,
+        }
+        for a in annotated
+    ]
+    try:
+        if args.output is not None and args.output.suffix == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pylist(records), args.output)
+        else:
+            out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+            with contextlib.closing(out) if args.output else contextlib.nullcontext(out):
+                for record in records:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        log.error("cannot write %s: %s", args.output, exc.strerror or exc)
+        return EXIT_FAILED
+    return _report_summary(summary, "annotated")
+
+
+def write_comparison(result: Comparison, fmt: str, out: TextIO, *, terminal: bool) -> None:
     if fmt == "json":
         out.write(render_json(result) + "\n")
     elif fmt == "html":

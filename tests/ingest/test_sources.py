@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newscollate import Article, Settings
-from newscollate.ingest import load
+from newscollate.ingest import load, load_batches
 
 BODY = (
     "Fire crews fought a blaze at the Port Ardlen grain store for six hours on Monday. "
@@ -121,8 +121,31 @@ def test_directory_is_read_recursively(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.txt").write_text(BODY.replace("six", "seven"), encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
     articles, problems = _load(tmp_path)
-    assert sorted(a.article.id for a in articles) == ["a.txt", "b.txt"]
+    assert sorted(a.article.id for a in articles) == ["a.txt", "sub/b.txt"]
     assert problems == []
+
+
+def test_corpus_ids_are_paths_so_directories_do_not_collide(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(BODY + folder, encoding="utf-8")
+    [batch] = list(load_batches([tmp_path / "one", tmp_path / "two"], Settings()))
+    assert sorted(c.article.id for c in batch.articles) == [
+        (tmp_path / "one" / "index.txt").as_posix(),
+        (tmp_path / "two" / "index.txt").as_posix(),
+    ]
+
+
+def test_pretty_printed_json_object_is_one_record(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps({"id": "x", "title": "Fire", "text": BODY}, indent=2), encoding="utf-8"
+    )
+    [article], problems = _load(path)
+    assert problems == [] and article.article.id == "x"
+    (tmp_path / "meta.json").write_text(json.dumps({"story": "x"}, indent=2), encoding="utf-8")
+    articles, problems = _load(tmp_path / "meta.json")
+    assert articles == [] and len(problems) == 1 and "no 'text'" in problems[0]
 
 
 def test_article_objects_pass_through() -> None:

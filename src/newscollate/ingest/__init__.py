@@ -7,7 +7,7 @@ recurrence rule), bylines read into metadata, the language guessed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from newscollate.ingest.language import guess_language
 from newscollate.ingest.sources import read_inputs
 from newscollate.models import Article, Problem
 
-__all__ = ["Cleaned", "Loaded", "load"]
+__all__ = ["Cleaned", "Loaded", "load", "load_batches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +36,42 @@ def load(inputs: Sequence[str | Path | Article], settings: Settings) -> Loaded:
             problems.append(item)
         else:
             raw.append(item)
-    raw = _unique_ids(raw)
+    loaded = _clean_batch(_unique_ids(raw), settings)
+    return Loaded(loaded.articles, tuple(problems) + loaded.problems)
 
+
+def load_batches(
+    inputs: Sequence[str | Path | Article], settings: Settings, size: int = 1000
+) -> Iterator[Loaded]:
+    """``load`` for corpora: read lazily and clean ``size`` articles at a time, so a
+    crawl of any size streams through in bounded memory. Ids are kept as the input
+    gives them (a corpus repeats ids on purpose when it re-adds an article), and
+    the outlet-furniture rule sees one batch at a time. Files are identified by their
+    path as given (see ``read_inputs``)."""
+    raw: list[Article] = []
+    problems: list[Problem] = []
+    for item in read_inputs(list(inputs), settings, path_ids=True):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            raw.append(item)
+        if len(raw) >= size:
+            loaded = _clean_batch(raw, settings)
+            yield Loaded(loaded.articles, tuple(problems) + loaded.problems)
+            raw, problems = [], []
+    if raw or problems:
+        loaded = _clean_batch(raw, settings)
+        yield Loaded(loaded.articles, tuple(problems) + loaded.problems)
+
+
+def _clean_batch(raw: list[Article], settings: Settings) -> Loaded:
     first_pass = [clean(article) for article in raw]
     recurring = recurring_lines(
         [(c.article.outlet, c.text.split("\n")) for c in first_pass],
         min_articles=settings.outlet_furniture_min_articles,
     )
     cleaned: list[Cleaned] = []
+    problems: list[Problem] = []
     for article, done in zip(raw, first_pass, strict=True):
         if article.outlet in recurring:
             done = clean(article, recurring[article.outlet])

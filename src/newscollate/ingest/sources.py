@@ -31,8 +31,16 @@ WARC_SUFFIXES = frozenset({".warc", ".arc"})
 Item = Article | Problem
 
 
-def read_inputs(inputs: list[str | Path | Article], settings: Settings) -> Iterator[Item]:
-    """Articles from paths, directories, ``-`` (stdin) and ready-made ``Article`` objects."""
+def read_inputs(
+    inputs: list[str | Path | Article], settings: Settings, *, path_ids: bool = False
+) -> Iterator[Item]:
+    """Articles from paths, directories, ``-`` (stdin) and ready-made ``Article`` objects.
+
+    A one-article file's id is its file name (its path under a directory given),
+    which reads well in a comparison of a few files; ``path_ids`` gives it its
+    path as given instead, which a corpus needs to keep ``a/index.html`` and
+    ``b/index.html`` apart across inputs. Records keep their own ids either way.
+    """
     seen_paths: set[Path] = set()
     for number, item in enumerate(inputs, 1):
         if isinstance(item, Article):
@@ -52,16 +60,18 @@ def read_inputs(inputs: list[str | Path | Article], settings: Settings) -> Itera
             continue
         seen_paths.add(resolved)
         if path.is_dir():
-            yield from _read_directory(path, settings, seen_paths)
+            yield from _read_directory(path, settings, seen_paths, path_ids=path_ids)
         else:
-            yield from read_file(path, settings)
+            yield from read_file(path, settings, name=name if path_ids else None)
 
 
 def _with_id(article: Article, article_id: str) -> Article:
     return replace(article, id=article_id)
 
 
-def _read_directory(root: Path, settings: Settings, seen: set[Path]) -> Iterator[Item]:
+def _read_directory(
+    root: Path, settings: Settings, seen: set[Path], *, path_ids: bool = False
+) -> Iterator[Item]:
     found = False
     for path in sorted(root.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(root).parts):
@@ -69,7 +79,9 @@ def _read_directory(root: Path, settings: Settings, seen: set[Path]) -> Iterator
         if path.is_file() and _kind(path) is not None and path.resolve() not in seen:
             seen.add(path.resolve())
             found = True
-            yield from read_file(path, settings)
+            # ids are paths under the directory: pages/a/index.html and pages/b/index.html differ
+            name = path.as_posix() if path_ids else path.relative_to(root).as_posix()
+            yield from read_file(path, settings, name=name)
     if not found:
         yield Problem(
             str(root), "directory holds no article files (.txt, .html, .jsonl, .csv, .warc)"
@@ -92,8 +104,9 @@ def _kind(path: Path) -> str | None:
     return None
 
 
-def read_file(path: Path, settings: Settings) -> Iterator[Item]:
-    """Articles in one file, by its type (a ``.gz`` suffix is decompressed first)."""
+def read_file(path: Path, settings: Settings, name: str | None = None) -> Iterator[Item]:
+    """Articles in one file, by its type (a ``.gz`` suffix is decompressed first).
+    ``name`` is the id a one-article file gets (default: its file name)."""
     source = str(path)
     kind = _kind(path)
     if kind == "warc":
@@ -111,7 +124,7 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
         data = _read_bytes(path, settings)
         if kind is None:
             kind = _sniff(data)
-        yield from _parse(data, kind, source=source, name=path.name, settings=settings)
+        yield from _parse(data, kind, source=source, name=name or path.name, settings=settings)
     except InputError as exc:
         yield Problem(exc.source, exc.reason)
     except OSError as exc:
@@ -196,6 +209,14 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
                 settings=settings,
             )
         return
+    if stripped.startswith("{"):
+        try:  # one pretty-printed object, not JSON Lines; JSONL fails fast at its first line end
+            whole = json.loads(stripped)
+        except json.JSONDecodeError:
+            pass
+        else:
+            yield _record(whole, source=source, default_id=name, settings=settings)
+            return
     count = 0
     for line_number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

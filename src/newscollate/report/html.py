@@ -7,9 +7,14 @@ and can be mailed. Every piece of article text and metadata passes through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from newscollate.models import Comparison
+
+if TYPE_CHECKING:
+    from newscollate.store import StoryInfo
 from newscollate.report.table import Row, build_rows, segments
 from newscollate.report.text import verdict_line
 
@@ -55,16 +60,46 @@ details summary { cursor: pointer; color: #55606b; margin: 6px 0; }
 """
 
 
+def _head(title: str) -> str:
+    """Self-contained: inline CSS, no scripts, nothing fetched (the CSP forbids it)."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+    )
+
+
+def render_stories_html(
+    stories: Sequence[StoryInfo], *, links: dict[int, str] | None = None
+) -> str:
+    """The story list of a store; ``links`` maps a story to its report's file name."""
+    parts = [
+        _head("Stories"),
+        "<header><h1>Stories</h1>",
+        f'<p class="small">{len(stories)} stories, newest first.</p></header><section><table>',
+        "<thead><tr><th>story</th><th>articles</th><th>first seen</th><th>outlets</th>"
+        "<th>links</th><th>title</th></tr></thead><tbody>",
+    ]
+    for story in stories:
+        title = escape(story.title or "")
+        if links and story.id in links:
+            title = f'<a href="{escape(links[story.id])}">{title}</a>'
+        relations = ", ".join(f"{n} {r}" for r, n in sorted(story.relations.items()))
+        parts.append(
+            f"<tr><td>{story.id}</td><td>{story.size}</td><td>{escape(story.first_seen or '')}</td>"
+            f"<td>{escape(', '.join(story.outlets))}</td><td>{escape(relations)}</td><td>{title}</td></tr>"
+        )
+    parts.append("</tbody></table></section></body></html>")
+    return "\n".join(parts)
+
+
 def render_html(comparison: Comparison, *, title: str | None = None) -> str:
     rows = build_rows(comparison)
     docs = comparison.documents
     heading = title or "Collation of " + ", ".join(d.id for d in docs)
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>{escape(heading)}</title><style>{_CSS}</style></head><body>",
+        _head(heading),
         f"<header><h1>{escape(heading)}</h1>",
         '<p class="small">newscollate report: aligned rows say the same thing; unique rows have no counterpart.</p>',
         '<ul class="verdicts" id="verdicts">',

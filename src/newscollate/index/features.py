@@ -1,0 +1,81 @@
+"""What story finding keeps of every article: cheap keys computed once, at ingest.
+
+The transformer is the one expensive part of story finding (a few hundred
+sentences a second on two cores), so every article gets only cheap features
+here: a hash of its normalised text (exact copies), word-shingle sets of the
+whole text and of its lead (near-duplicates, and trimmed copies that keep the
+lead), its rare names (same-story candidates that share few words), and the
+title-and-lead text that the model embeds only for articles whose candidates
+need it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from newscollate.index.minhash import shingle_hashes
+from newscollate.ingest.clean import Cleaned
+from newscollate.ingest.normalize import fold, words
+
+__all__ = ["LEAD_WORDS", "ArticleFeatures", "article_features", "day_number", "names"]
+
+LEAD_WORDS = 80  # about the first paragraph, which copies and trimmed copies keep
+_NAME = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b", re.MULTILINE)
+_COMMON_CAPITALS = frozenset(
+    """the a an and but or if in on at by for from with of to as it its this that these those
+    he she they we you i his her their our my your there here when while after before since
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december mr mrs ms dr prof president minister
+    government police officials company city state national new year week month day today""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    text_hash: str  # of the normalised words: copies that differ in case or quotes match
+    shingles: npt.NDArray[np.uint64]
+    lead_shingles: npt.NDArray[np.uint64]
+    names: frozenset[str]  # folded capitalised words that do not start a sentence
+    lead: str  # title and lead: what the model embeds
+    word_count: int
+    day: int | None  # publication day number, for the time window
+
+
+def article_features(cleaned: Cleaned) -> ArticleFeatures:
+    text = cleaned.text
+    tokens = words(fold(text))
+    lead_text = " ".join(text.split()[:LEAD_WORDS])
+    title = cleaned.article.title or ""
+    return ArticleFeatures(
+        text_hash=hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).hexdigest(),
+        shingles=shingle_hashes(text),
+        lead_shingles=shingle_hashes(lead_text),
+        names=names(f"{title}\n{text}"),
+        lead=f"{title}. {lead_text}" if title else lead_text,
+        word_count=len(tokens),
+        day=day_number(cleaned.article.published),
+    )
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words inside sentences: places, people, organisations. Crude on
+    purpose: it only has to give two reports of one event keys in common that two
+    reports of two events on one topic lack."""
+    return frozenset(
+        w for w in (fold(m.group()) for m in _NAME.finditer(text)) if w not in _COMMON_CAPITALS
+    )
+
+
+def day_number(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None

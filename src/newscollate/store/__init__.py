@@ -1,0 +1,568 @@
+"""Stage: store — the embedded story store: SQLite in WAL mode, one transaction per batch.
+
+``Store.add`` streams inputs through ingest in batches; each batch is written in
+one transaction with its features (signature band keys, shingles, names, lead
+vectors when computed), its verified links and the story of every article, so a
+killed process loses at most the batch in flight and the file is never left
+half-written (SQLite's WAL guarantees it). Re-adding an article (same id, same
+text) is a no-op, so an interrupted ``index add`` is resumed by running it again.
+
+Candidates come from three cheap sources, looked up in SQL against everything
+already stored: the normalised-text hash (exact copies), MinHash band keys of the
+whole text and of the lead (near-duplicates and trimmed copies), and rare names
+shared within a publication-time window (reports of one event in other words).
+Every candidate pair is verified (see ``verify``) before it becomes a link, and a
+story is a connected component of links, kept incrementally: a new link merges
+two stories into the one with the smaller number.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from newscollate.cluster import COPY_RELATIONS, Link, LinkRelation
+from newscollate.config import Settings
+from newscollate.index.features import ArticleFeatures, article_features
+from newscollate.index.minhash import Banding, MinHasher, band_keys
+from newscollate.ingest import load_batches
+from newscollate.ingest.clean import Cleaned
+from newscollate.models import Article, Problem
+from newscollate.represent.embed import Embedder
+from newscollate.store.verify import Pair, Verifier
+
+__all__ = [
+    "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup", "story_versions",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+NUM_PERM = 128
+LSH_THRESHOLD = 0.5
+LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
+MAX_BUCKET = 64  # candidates per band bucket and per name within the window
+WINDOW_DAYS = 7
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text_hash TEXT NOT NULL,
+    title TEXT, outlet TEXT, published TEXT, day INTEGER, author TEXT, language TEXT,
+    url TEXT, source TEXT,
+    text TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    lead TEXT NOT NULL,
+    shingles BLOB NOT NULL,
+    lead_shingles BLOB NOT NULL,
+    vector BLOB,
+    story INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(band, key);
+CREATE TABLE IF NOT EXISTS names (name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS names_key ON names(name, day);
+CREATE TABLE IF NOT EXISTS links (
+    a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+@dataclass
+class AddSummary:
+    """What one ``add`` did: counts, and every skipped input with its reason."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    links: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return len(self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    id: int
+    size: int
+    outlets: tuple[str, ...]
+    first_seen: str | None
+    title: str | None
+    relations: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    article: Article
+    story: int
+    duplicate_of: str | None
+    relation: LinkRelation | None  # the strongest link this article has
+    score: float | None
+
+
+class Store:
+    """The story store. ``Store(":memory:")`` is the one-shot store ``dedup`` uses."""
+
+    def __init__(
+        self,
+        path: str | Path = "newscollate.db",
+        *,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.path = str(path)
+        self.settings = settings or Settings()
+        self._embedder = embedder
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA temp_store=MEMORY")
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise ValueError(
+                f"{self.path}: store schema version {version}, this newscollate reads {SCHEMA_VERSION}"
+            )
+        self.db.executescript(_SCHEMA)
+        self.hasher = MinHasher(num_perm=NUM_PERM, seed=1)
+        self.banding = Banding.for_threshold(LSH_THRESHOLD, NUM_PERM)
+        self.verifier = Verifier(self.settings)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- adding -----------------------------------------------------------------
+
+    def add(
+        self,
+        inputs: Sequence[str | Path | Article],
+        *,
+        batch_size: int = 1000,
+        progress: Callable[[int], None] | None = None,
+    ) -> AddSummary:
+        summary = AddSummary()
+        for loaded in load_batches(inputs, self.settings, batch_size):
+            summary.problems += loaded.problems
+            summary.read += len(loaded.articles) + len(loaded.problems)
+            self._add_batch(loaded.articles, summary)
+            if progress:
+                progress(len(loaded.articles) + len(loaded.problems))
+        return summary
+
+    def _add_batch(self, batch: Sequence[Cleaned], summary: AddSummary) -> None:
+        fresh: list[Cleaned] = []
+        seen: set[str] = set()
+        for cleaned in batch:
+            article_id = cleaned.article.id or "article"
+            if article_id in seen:
+                summary.problems.append(
+                    Problem(article_id, "id repeated within the input; read once")
+                )
+                continue
+            seen.add(article_id)
+            fresh.append(cleaned)
+        features: list[ArticleFeatures] = []
+        kept: list[Cleaned] = []
+        for cleaned in fresh:
+            try:
+                feats = article_features(cleaned)
+            except Exception as error:  # one bad record never aborts the run
+                summary.problems.append(
+                    Problem(cleaned.article.id or "article", f"cannot index: {error}")
+                )
+                continue
+            stored = self.db.execute(
+                "SELECT text_hash FROM articles WHERE id = ?", (cleaned.article.id,)
+            ).fetchone()
+            if stored is not None:
+                if stored[0] == feats.text_hash:
+                    summary.already_stored += 1
+                else:
+                    summary.problems.append(
+                        Problem(
+                            cleaned.article.id or "article",
+                            "id already stored with different text; skipped",
+                        )
+                    )
+                continue
+            kept.append(cleaned)
+            features.append(feats)
+        if not kept:
+            return
+        signatures = self.hasher.signatures([f.shingles for f in features])
+        lead_signatures = self.hasher.signatures([f.lead_shingles for f in features])
+        keys = band_keys(signatures, self.banding).astype(np.int64)
+        lead_keys = band_keys(lead_signatures, self.banding).astype(np.int64)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            first_row = (
+                (db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
+            )
+            rows = list(range(first_row, first_row + len(kept)))
+            db.executemany(
+                "INSERT INTO articles (rowid, id, text_hash, title, outlet, published, day, author,"
+                " language, url, source, text, word_count, lead, shingles, lead_shingles, story)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        row,
+                        c.article.id,
+                        f.text_hash,
+                        c.article.title,
+                        c.article.outlet,
+                        c.article.published,
+                        f.day,
+                        c.article.author,
+                        c.article.language,
+                        c.article.url,
+                        c.article.source,
+                        c.text,
+                        f.word_count,
+                        f.lead,
+                        f.shingles.tobytes(),
+                        f.lead_shingles.tobytes(),
+                        row,
+                    )
+                    for row, c, f in zip(rows, kept, features, strict=True)
+                ],
+            )
+            db.executemany(
+                "INSERT INTO bands (band, key, article) VALUES (?,?,?)",
+                [
+                    (band + offset, int(key), row)
+                    for row, full, lead in zip(rows, keys, lead_keys, strict=True)
+                    for offset, row_keys in ((0, full), (LEAD_BAND_OFFSET, lead))
+                    for band, key in enumerate(row_keys)
+                ],
+            )
+            db.executemany(
+                "INSERT INTO names (name, day, article) VALUES (?,?,?)",
+                [
+                    (name, f.day, row)
+                    for row, f in zip(rows, features, strict=True)
+                    for name in f.names
+                ],
+            )
+            pairs = self._candidates(first_row)
+            links = self.verifier.verify(pairs, _Lookup(db, self))
+            self._link(links)
+            summary.added += len(kept)
+            summary.links += len(links)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _candidates(self, first_row: int) -> list[Pair]:
+        """Pairs (old or new, new) that share a text hash, a band bucket or rare names."""
+        db = self.db
+        found: dict[tuple[int, int], set[str]] = defaultdict(set)
+
+        def add(a: int, b: int, why: str) -> None:
+            if a != b:
+                found[(min(a, b), max(a, b))].add(why)
+
+        for a, b in db.execute(
+            "SELECT o.rowid, n.rowid FROM articles n JOIN articles o ON o.text_hash = n.text_hash"
+            " WHERE n.rowid >= ? AND o.rowid != n.rowid",
+            (first_row,),
+        ):
+            add(a, b, "hash")
+        buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for band, key, article in db.execute(
+            "SELECT o.band, o.key, o.article FROM bands o WHERE (o.band, o.key) IN"
+            " (SELECT band, key FROM bands WHERE article >= ?) ORDER BY o.band, o.key, o.article",
+            (first_row,),
+        ):
+            buckets[(band, key)].append(article)
+        for (band, _), members in buckets.items():
+            why = "lead" if band >= LEAD_BAND_OFFSET else "minhash"
+            _bounded_pairs(members, first_row, partial(add, why=why))
+        name_buckets: dict[str, list[int]] = defaultdict(list)
+        for name, article in db.execute(
+            "SELECT DISTINCT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            " AND (o.day IS NULL OR n.day IS NULL OR abs(o.day - n.day) <= ?)"
+            " WHERE n.article >= ? ORDER BY o.name, o.article",
+            (WINDOW_DAYS, first_row),
+        ):
+            name_buckets[name].append(article)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for members in name_buckets.values():
+            if len(members) > MAX_BUCKET * 4:
+                continue  # a name this common within the window says nothing about the story
+            new = [m for m in members if m >= first_row]
+            for a in new:
+                for b in members:
+                    if b < a or (b > a and b < first_row):
+                        shared[(min(a, b), max(a, b))] += 1
+        for (a, b), count in shared.items():
+            if count >= 2:
+                add(a, b, "names")
+        return [Pair(a, b, frozenset(why)) for (a, b), why in sorted(found.items())]
+
+    def _link(self, links: Sequence[tuple[int, int, LinkRelation, float]]) -> None:
+        db = self.db
+        db.executemany(
+            "INSERT OR REPLACE INTO links (a, b, relation, score) VALUES (?,?,?,?)", links
+        )
+        for a, b, _, _ in links:
+            sa, sb = (
+                db.execute("SELECT story FROM articles WHERE rowid = ?", (a,)).fetchone()[0],
+                db.execute("SELECT story FROM articles WHERE rowid = ?", (b,)).fetchone()[0],
+            )
+            if sa != sb:
+                low, high = min(sa, sb), max(sa, sb)
+                db.execute("UPDATE articles SET story = ? WHERE story = ?", (low, high))
+
+    # --- reading -----------------------------------------------------------------
+
+    def vectors(self, rows: Sequence[int], leads: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Title-and-lead vectors, computed on first need and stored with the article."""
+        out = np.zeros((len(rows), 384), np.float32)
+        missing = []
+        for i, row in enumerate(rows):
+            blob = self.db.execute(
+                "SELECT vector FROM articles WHERE rowid = ?", (row,)
+            ).fetchone()[0]
+            if blob is None:
+                missing.append(i)
+            else:
+                out[i] = np.frombuffer(blob, np.float32)
+        if missing:
+            encoded = self.embedder.encode([leads[i] for i in missing])
+            for i, vector in zip(missing, encoded, strict=True):
+                out[i] = vector
+                self.db.execute(
+                    "UPDATE articles SET vector = ? WHERE rowid = ?",
+                    (np.asarray(vector, np.float32).tobytes(), rows[i]),
+                )
+        return out
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from newscollate.represent import default_embedder
+
+            self._embedder = default_embedder(self.settings.model_path, self.settings.batch_size)
+        return self._embedder
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def stories(
+        self, *, since: str | None = None, min_size: int = 1, limit: int | None = None
+    ) -> list[StoryInfo]:
+        query = (
+            "SELECT story, count(*), min(published) FROM articles GROUP BY story"
+            " HAVING count(*) >= ? AND (? IS NULL OR max(coalesce(published, '')) >= ?)"
+            " ORDER BY min(published) DESC, story"
+        )
+        rows = self.db.execute(query, (min_size, since, since)).fetchall()
+        if limit is not None:
+            rows = rows[:limit]
+        return [self._story_info(story, size, first) for story, size, first in rows]
+
+    def _story_info(self, story: int, size: int, first_seen: str | None) -> StoryInfo:
+        outlets = tuple(
+            o for (o,) in self.db.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE story = ? AND outlet IS NOT NULL ORDER BY outlet",
+                (story,),
+            )
+        )  # fmt: skip
+        title = self.db.execute(
+            "SELECT coalesce(title, substr(text, 1, 80)) FROM articles WHERE story = ?"
+            " ORDER BY coalesce(published, '9999'), id LIMIT 1",
+            (story,),
+        ).fetchone()[0]
+        relations = dict(
+            self.db.execute(
+                "SELECT l.relation, count(*) FROM links l JOIN articles a ON a.rowid = l.a"
+                " WHERE a.story = ? GROUP BY l.relation",
+                (story,),
+            ).fetchall()
+        )
+        return StoryInfo(story, size, outlets, first_seen, title, relations)
+
+    def story_articles(self, story: int) -> list[StoredArticle]:
+        annotated = {a.article.id: a for a in self.annotated(story=story)}
+        if not annotated:
+            raise KeyError(story)
+        return list(annotated.values())
+
+    def annotated(self, *, story: int | None = None) -> Iterator[StoredArticle]:
+        """Every article (or one story's) with its story, original and strongest link."""
+        where, args = ("WHERE story = ?", (story,)) if story is not None else ("", ())
+        rows = self.db.execute(
+            "SELECT rowid, id, title, outlet, published, author, language, url, source, text, story"
+            f" FROM articles {where} ORDER BY story, coalesce(published, '9999'), id",
+            args,
+        ).fetchall()
+        row_ids = [r[0] for r in rows]
+        best: dict[int, tuple[LinkRelation, float]] = {}
+        copies: dict[int, list[int]] = defaultdict(list)
+        for a, b, relation, score in self._links_of(row_ids):
+            for x in (a, b):
+                current = best.get(x)
+                if current is None or Link("", "", relation, score).stronger_than(
+                    Link("", "", current[0], current[1])
+                ):
+                    best[x] = (relation, score)
+            if relation in COPY_RELATIONS:
+                copies[a].append(b)
+                copies[b].append(a)
+        order = {r[0]: (r[4] or "9999", r[1]) for r in rows}
+        original = _copy_originals(row_ids, copies, order)
+        id_of = {r[0]: r[1] for r in rows}
+        for row in rows:
+            rowid = row[0]
+            relation_score = best.get(rowid)
+            origin = original.get(rowid)
+            yield StoredArticle(
+                Article(
+                    text=row[9],
+                    id=row[1],
+                    title=row[2],
+                    outlet=row[3],
+                    published=row[4],
+                    author=row[5],
+                    language=row[6],
+                    url=row[7],
+                    source=row[8],
+                ),
+                row[10],
+                id_of[origin] if origin is not None and origin != rowid else None,
+                relation_score[0] if relation_score else None,
+                relation_score[1] if relation_score else None,
+            )
+
+    def _links_of(self, rows: Sequence[int]) -> Iterable[tuple[int, int, LinkRelation, float]]:
+        wanted = set(rows)
+        for a, b, relation, score in self.db.execute("SELECT a, b, relation, score FROM links"):
+            if a in wanted or b in wanted:
+                yield a, b, relation, score
+
+
+class _Lookup:
+    """What the verifier reads of stored articles: shingles, sizes, names, leads, vectors."""
+
+    def __init__(self, db: sqlite3.Connection, store: Store) -> None:
+        self.db, self.store = db, store
+        self._cache: dict[
+            int, tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]
+        ] = {}
+
+    def get(
+        self, row: int
+    ) -> tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]:
+        if row not in self._cache:
+            text_hash, shingles, lead_shingles, lead, day = self.db.execute(
+                "SELECT text_hash, shingles, lead_shingles, lead, day FROM articles WHERE rowid = ?",
+                (row,),
+            ).fetchone()
+            self._cache[row] = (
+                text_hash,
+                np.frombuffer(shingles, np.uint64),
+                np.frombuffer(lead_shingles, np.uint64),
+                lead,
+                day,
+            )
+        return self._cache[row]
+
+    def names(self, row: int) -> frozenset[str]:
+        return frozenset(
+            n for (n,) in self.db.execute("SELECT name FROM names WHERE article = ?", (row,))
+        )
+
+    def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]:
+        return self.store.vectors(rows, [self.get(r)[3] for r in rows])
+
+
+def _bounded_pairs(members: list[int], first_row: int, add: Callable[[int, int], None]) -> None:
+    """Pairs of one bucket that involve a new article. A small bucket gives all of
+    them; a huge one (a wire story reprinted by thousands) links each new member to
+    the bucket's first member and to its neighbour, which keeps the bucket connected
+    with a number of pairs that grows linearly, not quadratically."""
+    if len(members) <= MAX_BUCKET:
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if b >= first_row:
+                    add(a, b)
+        return
+    for i, b in enumerate(members):
+        if b >= first_row and i > 0:
+            add(members[0], b)
+            add(members[i - 1], b)
+
+
+def _copy_originals(
+    rows: Sequence[int], copies: dict[int, list[int]], order: dict[int, tuple[str, str]]
+) -> dict[int, int]:
+    """Each article's original: the earliest article (then smallest id) of its copy group."""
+    original: dict[int, int] = {}
+    for row in rows:
+        if row in original:
+            continue
+        group, stack = {row}, [row]
+        while stack:
+            for other in copies.get(stack.pop(), []):
+                if other not in group and other in order:
+                    group.add(other)
+                    stack.append(other)
+        first = min(group, key=lambda r: order[r])
+        for member in group:
+            original[member] = first
+    return original
+
+
+MAX_STORY_VERSIONS = 12
+
+
+def story_versions(articles: Sequence[StoredArticle]) -> tuple[list[Article], int]:
+    """The versions of a story worth collating, and how many were left out: exact
+    copies add nothing, so one per copy group comes first, then near-duplicates
+    (a light edit can still change a fact), at most ``MAX_STORY_VERSIONS``."""
+    exact_copies = [a for a in articles if a.relation == "exact" and a.duplicate_of]
+    originals = [a for a in articles if a.duplicate_of is None]
+    near = [a for a in articles if a.duplicate_of and a.relation != "exact"]
+    chosen = (originals + near)[:MAX_STORY_VERSIONS]
+    left_out = len(articles) - len(chosen)
+    log.debug("story: %d exact copies folded into their originals", len(exact_copies))
+    return [a.article for a in chosen], left_out
+
+
+def dedup(
+    inputs: Sequence[str | Path | Article],
+    *,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    batch_size: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[StoredArticle], AddSummary]:
+    """One-shot story finding without a store file: every article comes back with
+    its story, the article it copies (if any), its strongest link and that link's
+    score. It runs the same code as ``Store.add``, on a store in memory."""
+    with Store(":memory:", settings=settings, embedder=embedder) as store:
+        summary = store.add(inputs, batch_size=batch_size, progress=progress)
+        return list(store.annotated()), summary

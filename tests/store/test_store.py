@@ -1,0 +1,138 @@
+"""The story store on real files: stories found, re-adds idempotent, bad records skipped."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import newscollate
+from tests.conftest import EXAMPLE, ROOT, SEEDS
+
+EVAL = ROOT / "tests" / "eval" / "data"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The eval stories, the bundled example and the seeds, one file per article."""
+    root = tmp_path_factory.mktemp("corpus")
+    for story in sorted(EVAL.iterdir()):
+        for version in sorted(story.glob("v*.txt")):
+            (root / story.name).mkdir(exist_ok=True)
+            shutil.copy(version, root / story.name / version.name)
+    shutil.copytree(EXAMPLE, root / "harbour-fire")
+    shutil.copytree(SEEDS, root / "seeds")
+    return root
+
+
+def gold_story(article_id: str) -> str:
+    """The story folder; unrelated articles are each their own story."""
+    if "/" not in article_id:  # a JSONL record keeps its own id: the example's rewrite
+        return "harbour-fire"
+    folder, name = article_id.split("/", 1)
+    return article_id if folder == "different-stories" or name == "unrelated.txt" else folder
+
+
+def partition(annotated: list[newscollate.StoredArticle]) -> set[frozenset[str]]:
+    stories: dict[int, set[str]] = {}
+    for a in annotated:
+        stories.setdefault(a.story, set()).add(a.article.id or "")
+    return {frozenset(s) for s in stories.values()}
+
+
+def test_stories_of_a_small_corpus(
+    corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        summary = store.add([corpus])
+        annotated = list(store.annotated())
+    assert summary.problems == [] and summary.added == len(annotated)
+    expected: dict[str, set[str]] = {}
+    for a in annotated:
+        article_id = a.article.id or ""
+        relative = (
+            article_id[len(str(corpus)) + 1 :] if article_id.startswith(str(corpus)) else article_id
+        )
+        expected.setdefault(gold_story(relative), set()).add(article_id)
+    assert partition(annotated) == {frozenset(s) for s in expected.values()}
+
+
+def test_same_clusters_in_any_order(
+    corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    shuffled = files[:]
+    random.Random(7).shuffle(shuffled)
+    results = []
+    for n, order in enumerate((files, shuffled)):
+        articles = [
+            newscollate.Article(
+                text=p.read_text(encoding="utf-8"), id=p.relative_to(corpus).as_posix()
+            )
+            for p in order
+            if p.suffix == ".txt"
+        ]
+        with newscollate.Store(tmp_path / f"{n}.db", embedder=embedder) as store:
+            store.add(articles, batch_size=5)
+            results.append(partition(list(store.annotated())))
+    assert results[0] == results[1]
+
+
+def test_re_adding_is_a_no_op(
+    corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    path = tmp_path / "s.db"
+    with newscollate.Store(path, embedder=embedder) as store:
+        first = store.add([corpus / "storm-idris"])
+    with newscollate.Store(path, embedder=embedder) as store:
+        again = store.add([corpus / "storm-idris"])
+        assert store.count() == first.added == again.already_stored == 3
+        assert again.added == 0
+
+
+def test_bad_records_are_skipped_and_counted(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    good = (EVAL / "storm-idris" / "v1.txt").read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"id": "good-1", "text": good}),
+        '{"id": "broken", "text": ',
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps({"id": "huge", "text": "words " * 5_000_000}),
+        json.dumps({"id": "good-2", "text": good.replace("Tuesday", "Monday")}),
+    ]
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        summary = store.add([corpus])
+        annotated = {a.article.id: a for a in store.annotated()}
+    assert set(annotated) == {"good-1", "good-2"}
+    assert summary.skipped == 3
+    assert annotated["good-2"].relation == "near-duplicate"
+    assert annotated["good-2"].duplicate_of == "good-1"
+
+
+def test_exact_copies_point_at_the_earliest(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    text = (EVAL / "kelby-rail-strike" / "v1.txt").read_text(encoding="utf-8")
+    articles = [
+        newscollate.Article(text=text, id="late", published="2024-03-05"),
+        newscollate.Article(text=text.upper(), id="early", published="2024-03-04"),
+    ]
+    annotated, _ = newscollate.dedup(articles, embedder=embedder)
+    by_id = {a.article.id: a for a in annotated}
+    assert by_id["late"].duplicate_of == "early" and by_id["late"].relation == "exact"
+    assert by_id["early"].duplicate_of is None
+
+
+def test_store_is_sqlite_in_wal_mode_with_a_schema_version(tmp_path: Path) -> None:
+    with newscollate.Store(tmp_path / "s.db"):
+        pass
+    db = sqlite3.connect(tmp_path / "s.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
