@@ -223,3 +223,9 @@ def test_quote_split_by_its_attribution_gives_both_halves_the_speaker() -> None:
         "and we will start this winter.",
     ]
     assert [q.speaker for q in quotes] == ["Ines Taberer", "Ines Taberer"]
+
+
+def test_quote_after_said_that_names_the_subject() -> None:
+    text = "Ann Osei said the fire was “the worst the town has ever seen.”"
+    [q] = find_quotes(text)
+    assert q.speaker == "Ann Osei"

@@ -110,9 +110,13 @@ def extract(documents: Sequence[Document]) -> FactSet:
         starts = starts_of[doc.id]
         for q in quotes:
             sentence = _sentence_at(starts, q.start)
+            # a pronoun before the quote ("He said Putin has “...”") refers to someone named
+            # before its own sentence, not to the names that follow it
+            cutoff = q.start
+            if q.pronoun and q.speaker_at is not None and q.speaker_at < q.start:
+                cutoff = starts[_sentence_at(starts, q.speaker_at)] if starts else q.start
             named_since = last_speaker and any(
-                m.start < q.start and _sentence_at(starts, m.start) > last_speaker[0]
-                for m in people
+                m.start < cutoff and _sentence_at(starts, m.start) > last_speaker[0] for m in people
             )
             if q.pronoun and last_speaker and sentence - last_speaker[0] <= 2 and not named_since:
                 speaker: str | None = last_speaker[
@@ -120,7 +124,7 @@ def extract(documents: Sequence[Document]) -> FactSet:
                 ]  # "..., Marwood told a rally. "...," she added."
             else:
                 speaker = _resolve_speaker(
-                    q.speaker, q.pronoun, q.start, starts, people, groups, entity_of
+                    q.speaker, q.pronoun, cutoff, starts, people, groups, entity_of
                 )
             if speaker and speaker in group_ids:
                 last_speaker = (sentence, speaker)
