@@ -122,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-size", type=int, default=1, help="only stories with this many articles"
     )
     stories.add_argument("--limit", type=int, help="at most this many stories")
+    stories.add_argument(
+        "--reports",
+        type=Path,
+        metavar="DIR",
+        help="also write an HTML collation of every listed story of two or more versions "
+        "to DIR/story-N.html (the HTML list links to them)",
+    )
     story = commands.add_parser(
         "story", parents=[common, store, report], help="collate the versions of one story"
     )
@@ -265,13 +272,16 @@ def _stories(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAILED
     with store:
         found = store.stories(since=args.since, min_size=args.min_size, limit=args.limit)
+        reports = _story_reports(store, found, args.reports, settings) if args.reports else {}
+    if reports is None:
+        return EXIT_FAILED
     fmt = args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
     out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
     try:
         if fmt == "json":
             out.write(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False) + "\n")
         elif fmt == "html":
-            out.write(render_stories_html(found))
+            out.write(render_stories_html(found, links=reports))
         else:
             console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
             table = Table("story", "size", "first seen", "outlets", "links", "title", box=None)
@@ -286,6 +296,30 @@ def _stories(args: argparse.Namespace, settings: Settings) -> int:
         if args.output:
             out.close()
     return EXIT_OK
+
+
+def _story_reports(
+    store: newscollate.Store, found: list[newscollate.StoryInfo], folder: Path, settings: Settings
+) -> dict[int, str] | None:
+    """One HTML collation per story of two or more distinct versions; the file names by story."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.error("cannot create %s: %s", folder, exc.strerror or exc)
+        return None
+    written: dict[int, str] = {}
+    for info in found:
+        versions, _ = story_versions(store.story_articles(info.id))
+        if len(versions) < 2:
+            continue
+        result = newscollate.compare(versions, settings=settings, embedder=store.embedder)
+        name = f"story-{info.id}.html"
+        (folder / name).write_text(
+            render_html(result, title=f"Story {info.id}: {info.title or ''}"), encoding="utf-8"
+        )
+        written[info.id] = name
+    log.info("wrote %d story reports to %s", len(written), folder)
+    return written
 
 
 def _story(args: argparse.Namespace, settings: Settings) -> int:

@@ -155,7 +155,7 @@ from newscollate.index.minhash import MinHasher, Banding, band_keys, shingle_has
 s = shingle_hashes(sys.argv[1])
 sig = MinHasher().signatures([s])
 keys = band_keys(sig, Banding(16, 8))
-print(s.tobytes().hex(), sig.tobytes().hex(), keys.tobytes().hex())
+print(*(x.astype(x.dtype.newbyteorder("<")).tobytes().hex() for x in (s, sig, keys)))
 """
 
 
@@ -163,7 +163,8 @@ def _probe_here() -> str:
     s = shingle_hashes(_PROBE)
     sig = MinHasher().signatures([s])
     keys = band_keys(sig, Banding(16, 8))
-    return f"{s.tobytes().hex()} {sig.tobytes().hex()} {keys.tobytes().hex()}"
+    # little-endian bytes, so the pinned digest below is the same on any machine
+    return " ".join(x.astype(x.dtype.newbyteorder("<")).tobytes().hex() for x in (s, sig, keys))
 
 
 @pytest.mark.parametrize("hash_seed", ["0", "12345"])
@@ -250,7 +251,7 @@ def _pair_text(
     return " ".join([*shared, *only_a]), " ".join([*shared, *only_b])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)  # a 4.5-sigma bound: no flakes
 @given(word_lists, word_lists, word_lists)
 def test_estimate_is_near_exact_jaccard(
     shared: list[str], only_a: list[str], only_b: list[str]

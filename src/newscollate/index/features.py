@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.index.minhash import shingle_hashes
+from newscollate.index.minhash import shingle_hashes_batch
 from newscollate.ingest.clean import Cleaned
-from newscollate.ingest.normalize import fold, words
+from newscollate.ingest.normalize import fold
 
 __all__ = ["LEAD_WORDS", "ArticleFeatures", "article_features", "day_number", "names"]
 
@@ -38,7 +39,7 @@ _COMMON_CAPITALS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
-    text_hash: str  # of the normalised words: copies that differ in case or quotes match
+    text_hash: str  # of the folded text: copies that differ in case, quotes or spacing match
     shingles: npt.NDArray[np.uint64]
     lead_shingles: npt.NDArray[np.uint64]
     names: frozenset[str]  # folded capitalised words that do not start a sentence
@@ -47,20 +48,27 @@ class ArticleFeatures:
     day: int | None  # publication day number, for the time window
 
 
-def article_features(cleaned: Cleaned) -> ArticleFeatures:
-    text = cleaned.text
-    tokens = words(fold(text))
-    lead_text = " ".join(text.split()[:LEAD_WORDS])
-    title = cleaned.article.title or ""
-    return ArticleFeatures(
-        text_hash=hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).hexdigest(),
-        shingles=shingle_hashes(text),
-        lead_shingles=shingle_hashes(lead_text),
-        names=names(f"{title}\n{text}"),
-        lead=f"{title}. {lead_text}" if title else lead_text,
-        word_count=len(tokens),
-        day=day_number(cleaned.article.published),
-    )
+def article_features(batch: Sequence[Cleaned]) -> list[ArticleFeatures]:
+    """Features of a batch: shingling runs over all texts and leads at once, which is
+    where NumPy's per-call overhead would otherwise dominate."""
+    leads = [" ".join(c.text.split()[:LEAD_WORDS]) for c in batch]
+    shingles = shingle_hashes_batch([c.text for c in batch] + leads)
+    out = []
+    for n, (cleaned, lead_text) in enumerate(zip(batch, leads, strict=True)):
+        folded = fold(cleaned.text)
+        title = cleaned.article.title or ""
+        out.append(
+            ArticleFeatures(
+                text_hash=hashlib.blake2b(folded.encode(), digest_size=16).hexdigest(),
+                shingles=shingles[n],
+                lead_shingles=shingles[len(batch) + n],
+                names=names(f"{title}\n{cleaned.text}"),
+                lead=f"{title}. {lead_text}" if title else lead_text,
+                word_count=len(folded.split()),
+                day=day_number(cleaned.article.published),
+            )
+        )
+    return out
 
 
 def names(text: str) -> frozenset[str]:

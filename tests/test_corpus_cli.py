@@ -1,0 +1,82 @@
+"""The corpus commands as a user runs them: index add, stories, story, dedup."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLE, ROOT, SEEDS
+
+STORM = ROOT / "tests" / "eval" / "data" / "storm-idris"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newscollate", *map(str, args)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+
+
+def test_index_list_and_collate_a_story(tmp_path: Path) -> None:
+    store = tmp_path / "news.db"
+    storm = sorted(STORM.glob("v*.txt"))
+    added = run("index", "add", EXAMPLE, SEEDS, *storm, "--store", store)
+    assert added.returncode == 0, added.stderr
+    assert "added 10 of 10 articles" in added.stderr
+    listed = run("stories", "--store", store, "--format", "json", "--min-size", "2")
+    stories = json.loads(listed.stdout)
+    assert sorted(s["size"] for s in stories) == [2, 3, 4]  # seeds, storm, harbour fire
+    seeds = next(s for s in stories if s["size"] == 2)
+    collated = run("story", str(seeds["id"]), "--store", store, "--format", "json")
+    assert collated.returncode == 0, collated.stderr
+    result = json.loads(collated.stdout)
+    assert result["schema"] == "newscollate/comparison@2"
+    assert any(c["kind"] == "spelling" for c in result["checks"])  # Kharkiv / Kharviv
+    html = run(
+        "story", str(seeds["id"]), "--store", store, "--format", "html", "-o", tmp_path / "s.html"
+    )
+    assert html.returncode == 0 and "<table" in (tmp_path / "s.html").read_text(encoding="utf-8")
+    again = run("index", "add", EXAMPLE, "--store", store)
+    assert again.returncode == 0 and "(5 already stored)" in again.stderr
+
+
+def test_missing_store_and_story_are_one_line_errors(tmp_path: Path) -> None:
+    missing = run("stories", "--store", tmp_path / "none.db")
+    assert missing.returncode == 1 and "no such store" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    store = tmp_path / "s.db"
+    run("index", "add", EXAMPLE, "--store", store)
+    absent = run("story", "999", "--store", store)
+    assert absent.returncode == 1 and "no story 999" in absent.stderr
+
+
+def test_dedup_annotates_every_record(tmp_path: Path) -> None:
+    text = (STORM / "v1.txt").read_text(encoding="utf-8")
+    records = [
+        {"id": "wire", "text": text, "outlet": "Wire", "published": "2024-01-10"},
+        {"id": "copy", "text": text, "outlet": "Daily", "published": "2024-01-11"},
+        {"id": "broken"},
+    ]
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = tmp_path / "annotated.jsonl"
+    done = run("dedup", corpus, EXAMPLE / "unrelated.txt", "-o", out)
+    assert done.returncode == 3, done.stderr  # one record skipped, named on stderr
+    assert "broken" in done.stderr or "feed.jsonl:3" in done.stderr
+    rows = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert rows["copy"]["duplicate_of"] == "wire" and rows["copy"]["relation"] == "exact"
+    assert (
+        rows["wire"]["duplicate_of"] is None
+        and rows["wire"]["story_id"] == rows["copy"]["story_id"]
+    )
+    assert rows["wire"]["outlet"] == "Wire"
+    unrelated = next(r for k, r in rows.items() if k.endswith("unrelated.txt"))
+    assert unrelated["story_id"] != rows["wire"]["story_id"] and unrelated["relation"] is None
+    parquet = run("dedup", corpus, "-o", tmp_path / "annotated.parquet")
+    assert parquet.returncode == 3
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "annotated.parquet")
+    assert {"story_id", "duplicate_of", "relation", "score"} <= set(table.column_names)
