@@ -40,6 +40,8 @@ from typing import Any
 import storygen  # bench/ is on sys.path when this file is run as a script
 
 import newscollate
+from newscollate.crosscheck import crosscheck
+from newscollate.facts import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 COLLATE_ONLY = newscollate.Settings(check_facts=False)  # stages 1-5: no spaCy, no fact checks
@@ -436,15 +438,14 @@ def run(plan: Plan) -> dict[str, Any]:
     facts["story_relations"] = dict(Counter(p.relation for p in story_result.pairs))
     facts["story_groups"] = len(story_result.alignment)
     n_pairs = plan.story_versions * (plan.story_versions - 1) // 2
-    figures.append(
-        Figure(
-            "story_warm",
-            f"`compare` {plan.story_versions} versions of a 40-sentence story, warm",
-            "s",
-            timed(lambda: newscollate.compare(story), plan.runs),
-            f"{sum(facts['story_sentences'])} sentences, {n_pairs} version pairs",
-        )
+    story_warm = Figure(
+        "story_warm",
+        f"`compare` {plan.story_versions} versions of a 40-sentence story, warm",
+        "s",
+        timed(lambda: newscollate.compare(story), plan.runs),
+        f"{sum(facts['story_sentences'])} sentences, {n_pairs} version pairs",
     )
+    figures.append(story_warm)
     figures.append(
         Figure(
             "story_warm_collate_only",
@@ -464,6 +465,37 @@ def run(plan: Plan) -> dict[str, Any]:
             "fresh `SentenceEmbedder` per run",
         )
     )
+
+    # 3b. The fact stages alone (6 extract, 7 crosscheck), on the documents and rows
+    # that compare produced: sentences per second, and their share of a warm compare.
+    warm_full = {"seed": seed_warm.median, "story": story_warm.median}
+    for key, result, label in (
+        ("seed", seed_result, "seed pair"),
+        ("story", story_result, f"{plan.story_versions}-version story"),
+    ):
+        log(f"fact stages: {label}")
+        documents = result.documents
+        n_sentences = sum(len(d.sentences) for d in documents)
+        extracting = Figure(
+            f"facts_extract_{key}",
+            f"fact extraction (stage 6), {label}, warm",
+            "s",
+            timed(partial(extract, documents), plan.runs),
+            f"{n_sentences} sentences: quantities, dates, spaCy entities, quotes",
+        )
+        factset = extract(documents)
+        checking = Figure(
+            f"facts_crosscheck_{key}",
+            f"fact checks (stage 7), {label}, warm",
+            "s",
+            timed(partial(crosscheck, documents, result.alignment, factset), plan.runs),
+            f"{len(factset.facts)} facts, {len(crosscheck(documents, result.alignment, factset))} checks",
+        )
+        figures += [extracting, checking]
+        facts[f"facts_sentences_per_s_{key}"] = n_sentences / extracting.median
+        facts[f"facts_share_of_compare_{key}"] = (extracting.median + checking.median) / warm_full[
+            key
+        ]
 
     # 4. Sentences per second, through the model and through the cache.
     sentences = storygen.sentences(plan.throughput_sentences)
@@ -574,6 +606,11 @@ def table(results: dict[str, Any]) -> str:
                 f"| {label} warm / difflib ({what}), seed pair "
                 f"| {facts[f'{key}_over_difflib{suffix}']:.2f} | | ratio of medians |"
             )
+    for key, label in (("seed", "seed pair"), ("story", "story")):
+        lines.append(
+            f"| fact extraction speed, {label} | {facts[f'facts_sentences_per_s_{key}']:,.0f} "
+            f"sentences/s | | stages 6+7 take {facts[f'facts_share_of_compare_{key}']:.0%} of a warm `compare` |"
+        )
     lines.append(
         f"| peak RSS of this benchmark process | {facts['peak_rss_mib']:.0f} MiB | | "
         "after every run above (a fresh model for each cold-cache and throughput run) |"
