@@ -17,13 +17,20 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# The main job on the bundled example: three outlets' versions of one invented story
-# and one unrelated article, collated into a terminal verdict and one HTML report.
+# The main job on the bundled examples: index every article of examples/ into a
+# fresh story store, list the stories, and write an HTML collation per story (with
+# its fact checks) plus a linked list; then collate the harbour-fire story in the
+# terminal.
 run: $(STAMP)
 	@mkdir -p $(OUT)
+	rm -f $(OUT)/example.db $(OUT)/example.db-wal $(OUT)/example.db-shm
+	$(VENV)/bin/newscollate index add examples --store $(OUT)/example.db
+	$(VENV)/bin/newscollate stories --store $(OUT)/example.db --format text
+	$(VENV)/bin/newscollate stories --store $(OUT)/example.db --min-size 2 --format html \
+	  -o $(OUT)/stories.html --reports $(OUT)/stories
 	$(VENV)/bin/newscollate compare examples/harbour-fire --format html -o $(OUT)/harbour-fire.html
 	$(VENV)/bin/newscollate compare examples/harbour-fire --format text
-	@echo "HTML report: $(OUT)/harbour-fire.html"
+	@echo "Stories: $(OUT)/stories.html (one report per story in $(OUT)/stories/); harbour fire: $(OUT)/harbour-fire.html"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
