@@ -136,3 +136,26 @@ def test_store_is_sqlite_in_wal_mode_with_a_schema_version(tmp_path: Path) -> No
     db = sqlite3.connect(tmp_path / "s.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_bundled_newsdesk_corpus_against_its_gold(embedder: newscollate.SentenceEmbedder) -> None:
+    """The generated example corpus (bench/corpusgen.py, 120 articles with planted copies,
+    rewrites, same-story reports and same-topic distractors): pairwise precision and
+    recall of the stories against the generator's gold, with floors."""
+    gold = json.loads((Path(__file__).parent / "newsdesk.gold.json").read_text(encoding="utf-8"))
+    story_of = {a: s for s, ids in gold["stories"].items() for a in ids}
+    annotated, summary = newscollate.dedup(
+        [ROOT / "examples" / "newsdesk" / "newsdesk.jsonl"], embedder=embedder
+    )
+    assert summary.problems == []
+    predicted = {a.article.id: a.story for a in annotated}
+    ids = sorted(predicted)
+    both = gold_only = predicted_only = 0
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            same_gold, same_pred = story_of[a] == story_of[b], predicted[a] == predicted[b]
+            both += same_gold and same_pred
+            gold_only += same_gold and not same_pred
+            predicted_only += same_pred and not same_gold
+    precision, recall = both / (both + predicted_only), both / (both + gold_only)
+    assert precision >= 0.9 and recall >= 0.95, (precision, recall)

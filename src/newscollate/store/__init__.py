@@ -51,6 +51,8 @@ LSH_THRESHOLD = 0.5
 LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
 MAX_BUCKET = 64  # candidates per band bucket and per name within the window
 WINDOW_DAYS = 7
+RARE_NAME_SHARE = 0.02  # of all stored articles
+RARE_NAME_MIN = 30
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -462,6 +464,7 @@ class _Lookup:
 
     def __init__(self, db: sqlite3.Connection, store: Store) -> None:
         self.db, self.store = db, store
+        self._df: dict[str, int] = {}
         self._cache: dict[
             int, tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]
         ] = {}
@@ -484,9 +487,19 @@ class _Lookup:
         return self._cache[row]
 
     def names(self, row: int) -> frozenset[str]:
-        return frozenset(
-            n for (n,) in self.db.execute("SELECT name FROM names WHERE article = ?", (row,))
-        )
+        """The article's rare names: a name in more than ``RARE_NAME_SHARE`` of the store
+        ("Council", "University") says nothing about which story an article tells."""
+        total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        limit = max(RARE_NAME_MIN, int(RARE_NAME_SHARE * total))
+        rare = []
+        for (name,) in self.db.execute("SELECT name FROM names WHERE article = ?", (row,)):
+            if name not in self._df:
+                self._df[name] = self.db.execute(
+                    "SELECT count(*) FROM names WHERE name = ?", (name,)
+                ).fetchone()[0]
+            if self._df[name] <= limit:
+                rare.append(name)
+        return frozenset(rare)
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]:
         return self.store.vectors(rows, [self.get(r)[3] for r in rows])

@@ -34,6 +34,7 @@ TRIM_CONTAINMENT = 0.8
 REWRITE_MIN_JACCARD = 0.08
 REWRITE_MIN_CONTAINMENT = 0.2
 REWRITE_SCORE = 0.45
+REWRITE_SURE_JACCARD = 0.2
 SAME_STORY_SCORE = 0.55
 MIN_SHARED_NAMES = 2
 # Many shared names make a weaker lead score enough: reports of one event written
@@ -82,7 +83,9 @@ class Verifier:
                 links.append((pair.a, pair.b, "near-duplicate", round(overlap, 4)))
             elif inside >= TRIM_CONTAINMENT:
                 links.append((pair.a, pair.b, "near-duplicate", round(inside, 4)))
-            elif overlap >= REWRITE_MIN_JACCARD or inside >= REWRITE_MIN_CONTAINMENT:
+            elif (overlap >= REWRITE_MIN_JACCARD or inside >= REWRITE_MIN_CONTAINMENT) and (
+                overlap >= REWRITE_SURE_JACCARD or lookup.names(pair.a) & lookup.names(pair.b)
+            ):  # low overlap alone can be a topic's stock phrases; a rewrite keeps its names
                 to_score.append((pair, "rewrite"))
             elif (
                 "names" in pair.why
