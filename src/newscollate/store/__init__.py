@@ -417,7 +417,7 @@ class Store:
         row_ids = [r[0] for r in rows]
         best: dict[int, tuple[LinkRelation, float]] = {}
         copies: dict[int, list[int]] = defaultdict(list)
-        for a, b, relation, score in self._links_of(row_ids):
+        for a, b, relation, score in self._links_of(story):
             for x in (a, b):
                 current = best.get(x)
                 if current is None or Link("", "", relation, score).stronger_than(
@@ -452,11 +452,15 @@ class Store:
                 relation_score[1] if relation_score else None,
             )
 
-    def _links_of(self, rows: Sequence[int]) -> Iterable[tuple[int, int, LinkRelation, float]]:
-        wanted = set(rows)
-        for a, b, relation, score in self.db.execute("SELECT a, b, relation, score FROM links"):
-            if a in wanted or b in wanted:
-                yield a, b, relation, score
+    def _links_of(self, story: int | None) -> Iterable[tuple[int, int, LinkRelation, float]]:
+        """Links inside one story (both ends share it), or all links."""
+        if story is None:
+            return self.db.execute("SELECT a, b, relation, score FROM links")
+        return self.db.execute(
+            "SELECT l.a, l.b, l.relation, l.score FROM links l JOIN articles a ON a.rowid = l.a"
+            " WHERE a.story = ?",
+            (story,),
+        )
 
 
 class _Lookup:
