@@ -1,0 +1,131 @@
+"""Shared pieces of the peer benchmarks: the project's shingles, corpus reading, results.
+
+Runs in the peers' own venv (``bench/.venv-peers``), which does not have the
+project's dependencies, so ``newscollate.ingest.normalize`` (standard library
+only) is loaded straight from its file: importing it as
+``newscollate.ingest.normalize`` would run ``newscollate/__init__.py``, which
+pulls in torch, spaCy and trafilatura.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+NORMALIZE_PY = REPO / "src" / "newscollate" / "ingest" / "normalize.py"
+SHINGLE_WORDS = 5
+
+
+def _load_normalize() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_newscollate_normalize", NORMALIZE_PY)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {NORMALIZE_PY}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_normalize = _load_normalize()
+fold: Callable[[str], str] = _normalize.fold
+words: Callable[[str], list[str]] = _normalize.words
+
+
+def tokens(text: str) -> list[str]:
+    """The project's word tokens: ``words(fold(text))``."""
+    return words(fold(text))
+
+
+def shingle_strings(toks: list[str], n: int = SHINGLE_WORDS) -> list[str]:
+    """Word n-grams joined by one space; fewer than n words give one shingle of them all."""
+    if len(toks) < n:
+        return [" ".join(toks)]
+    return [" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)]
+
+
+def shingles(text: str, n: int = SHINGLE_WORDS) -> set[bytes]:
+    """The set of UTF-8 encoded word n-gram shingles of ``text``, as newscollate makes them."""
+    return {s.encode("utf-8") for s in shingle_strings(tokens(text), n)}
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[str, str]]:
+    """(id, text) of every record of a JSONL corpus; ids are returned as strings."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                yield str(record["id"]), str(record.get("text") or "")
+
+
+def ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+class Stages:
+    """Wall-clock seconds per named stage, in the order they ran."""
+
+    def __init__(self, *order: str) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(order, 0.0)
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """(user+system CPU seconds of this process, of its reaped children) so far."""
+    t = os.times()
+    return t.user + t.system, t.children_user + t.children_system
+
+
+def loadavg() -> list[float]:
+    """1, 5 and 15 minute load averages: how busy the shared machine was."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size (ru_maxrss is KiB on Linux) in MiB."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def versions(*dists: str) -> dict[str, str]:
+    found: dict[str, str] = {"python": platform.python_version()}
+    for dist in dists:
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            found[dist] = "not installed"
+    return found
+
+
+def machine() -> dict[str, Any]:
+    return {"cpu_count": os.cpu_count(), "platform": platform.platform()}
+
+
+def write_pairs(path: Path, rows: Iterable[tuple[str, str, str]]) -> None:
+    """Tab-separated ``id_a  id_b  extra`` lines (id_a < id_b), sorted, no header."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for a, b, extra in sorted(rows):
+            handle.write(f"{a}\t{b}\t{extra}\n")
+
+
+def write_result(path: Path, result: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2, sort_keys=False) + "\n", encoding="utf-8")
