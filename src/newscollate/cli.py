@@ -18,7 +18,7 @@ import logging
 import sqlite3
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -195,19 +195,31 @@ def _compare(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_PARTIAL if result.problems else EXIT_OK
 
 
+def _format(args: argparse.Namespace) -> str:
+    return args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """The file the user named, or stdout (left open)."""
+    if path is None:
+        yield sys.stdout
+    else:
+        with path.open("w", encoding="utf-8") as fh:
+            yield fh
+
+
 def _emit(result: Comparison, args: argparse.Namespace) -> bool:
     """Write a comparison where and how the user asked; False when it cannot be written."""
-    fmt = args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
+    fmt = _format(args)
     try:
-        if args.output is not None:
-            with args.output.open("w", encoding="utf-8") as fh:
-                write_comparison(result, fmt, fh, terminal=False)
-            log.info("wrote %s report to %s", fmt, args.output)
-        else:
-            write_comparison(result, fmt, sys.stdout, terminal=sys.stdout.isatty())
+        with _output(args.output) as out:
+            write_comparison(result, fmt, out, terminal=args.output is None and out.isatty())
     except OSError as exc:
         log.error("cannot write %s: %s", args.output, exc.strerror or exc)
         return False
+    if args.output is not None:
+        log.info("wrote %s report to %s", fmt, args.output)
     return True
 
 
@@ -275,27 +287,33 @@ def _stories(args: argparse.Namespace, settings: Settings) -> int:
         reports = _story_reports(store, found, args.reports, settings) if args.reports else {}
     if reports is None:
         return EXIT_FAILED
-    fmt = args.format or ("text" if args.output is None and sys.stdout.isatty() else "json")
-    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    fmt = _format(args)
     try:
-        if fmt == "json":
-            out.write(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False) + "\n")
-        elif fmt == "html":
-            out.write(render_stories_html(found, links=reports))
-        else:
-            console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
-            table = Table("story", "size", "first seen", "outlets", "links", "title", box=None)
-            for s in found:
-                links = ", ".join(f"{n} {r}" for r, n in sorted(s.relations.items()))
-                table.add_row(
-                    str(s.id), str(s.size), s.first_seen or "", ", ".join(s.outlets[:4])
-                    + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else ""), links, s.title or "",
-                )  # fmt: skip
-            console.print(table)
-    finally:
-        if args.output:
-            out.close()
+        with _output(args.output) as out:
+            if fmt == "json":
+                out.write(
+                    json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False) + "\n"
+                )
+            elif fmt == "html":
+                out.write(render_stories_html(found, links=reports))
+            else:
+                _print_stories(found, out)
+    except OSError as exc:
+        log.error("cannot write %s: %s", args.output, exc.strerror or exc)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _print_stories(found: list[newscollate.StoryInfo], out: TextIO) -> None:
+    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    table = Table("story", "size", "first seen", "outlets", "links", "title", box=None)
+    for s in found:
+        outlets = ", ".join(s.outlets[:4]) + (
+            f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else ""
+        )
+        links = ", ".join(f"{n} {r}" for r, n in sorted(s.relations.items()))
+        table.add_row(str(s.id), str(s.size), s.first_seen or "", outlets, links, s.title or "")
+    console.print(table)
 
 
 def _story_reports(
@@ -380,8 +398,7 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
 
             pq.write_table(pa.Table.from_pylist(records), args.output)
         else:
-            out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-            with contextlib.closing(out) if args.output else contextlib.nullcontext(out):
+            with _output(args.output) as out:
                 for record in records:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
     except OSError as exc:

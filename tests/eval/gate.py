@@ -54,20 +54,19 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.true_links / self.predicted_links if self.predicted_links else 0.0
+        return _ratio(self.true_links, self.predicted_links)
 
     @property
     def recall(self) -> float:
-        return self.true_links / self.gold_links if self.gold_links else 0.0
+        return _ratio(self.true_links, self.gold_links)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
 
     @property
     def relation_accuracy(self) -> float:
-        return self.relations_right / self.relations_total if self.relations_total else 0.0
+        return _ratio(self.relations_right, self.relations_total)
 
     def add(self, other: Score) -> None:
         self.true_links += other.true_links
@@ -95,28 +94,27 @@ class FactScore:
 
     @property
     def precision(self) -> float:
-        return self.flagged_right / self.flagged if self.flagged else 0.0
+        return _ratio(self.flagged_right, self.flagged)
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
+        return _ratio(self.found, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.precision, self.recall)
 
     @property
     def kind_precision(self) -> float:
-        return self.flagged_right_kind / self.flagged if self.flagged else 0.0
+        return _ratio(self.flagged_right_kind, self.flagged)
 
     @property
     def kind_recall(self) -> float:
-        return self.found_right_kind / self.gold if self.gold else 0.0
+        return _ratio(self.found_right_kind, self.gold)
 
     @property
     def agreement_recall(self) -> float:
-        return self.agreements_found / self.gold_agreements if self.gold_agreements else 0.0
+        return _ratio(self.agreements_found, self.gold_agreements)
 
     def add(self, other: FactScore) -> None:
         for name in (
@@ -126,6 +124,14 @@ class FactScore:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.wrong += other.wrong
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def corpus_hash(data: Path = DATA) -> str:

@@ -1,82 +1,59 @@
-"""Stage: cluster — verified links between articles become story clusters.
+"""Stage: cluster — what verified links say about articles: stories, copies, originals.
 
 Copies (``exact``, ``near-duplicate``) and reports of one event (``rewrite``,
-``same-story``) are both links; a story is a connected component of verified
-links. Chaining two events on one topic into one story is prevented upstream,
-where a same-story link needs shared rare names *and* a close title-and-lead
-score, not here: a graph method can only be as good as its edges, and every edge
-here says why it exists.
+``same-story``) are both links, and a story is a connected component of links
+(the store keeps it incrementally: a new link merges two stories). Chaining two
+events on one topic into one story is prevented where links are made, where a
+same-story link needs shared rare names *and* a close title-and-lead score, not
+here: a graph method can only be as good as its edges, and every edge says why
+it exists.
 
-Inside a story, copies form copy groups (union-find over copy links only); the
-original of a group is its earliest article (then the smallest id), which is
-what ``duplicate_of`` points at. Both rules depend only on the set of links and
-on article metadata, so the same input in any order gives the same clusters.
+Inside a story, copy links alone form copy groups; the original of a group is its
+earliest article (then the smallest id), which is what ``duplicate_of`` points
+at. Both rules depend only on the set of links and on article metadata, so the
+same input in any order gives the same clusters and the same originals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Literal, TypeVar
 
-__all__ = ["COPY_RELATIONS", "RELATION_ORDER", "Link", "LinkRelation", "UnionFind", "components"]
+__all__ = ["COPY_RELATIONS", "LinkRelation", "copy_originals", "strength"]
 
 LinkRelation = Literal["exact", "near-duplicate", "rewrite", "same-story"]
-RELATION_ORDER: tuple[LinkRelation, ...] = ("exact", "near-duplicate", "rewrite", "same-story")
+_ORDER: tuple[LinkRelation, ...] = ("exact", "near-duplicate", "rewrite", "same-story")
 COPY_RELATIONS = frozenset({"exact", "near-duplicate"})
 
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A verified link between two articles (by key), and why it exists."""
-
-    a: str
-    b: str
-    relation: LinkRelation
-    score: float
-
-    def stronger_than(self, other: Link) -> bool:
-        return (RELATION_ORDER.index(self.relation), -self.score) < (
-            RELATION_ORDER.index(other.relation),
-            -other.score,
-        )
+K = TypeVar("K", bound=Hashable)
 
 
-class UnionFind:
-    """Union-find over string keys with path halving; the representative of a set
-    is its smallest key, so it does not depend on the order of unions."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> str:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        low, high = (ra, rb) if ra < rb else (rb, ra)
-        self.parent[high] = low
-        return low
-
-    def groups(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for x in sorted(self.parent):
-            out.setdefault(self.find(x), []).append(x)
-        return out
+def strength(relation: LinkRelation, score: float) -> tuple[int, float]:
+    """Sort key of a link, strongest first: a copy before a report, then the higher score."""
+    return _ORDER.index(relation), -score
 
 
-def components(keys: Iterable[str], links: Sequence[Link]) -> dict[str, str]:
-    """Each key's component representative (its smallest key) over ``links``."""
-    uf = UnionFind()
-    for key in keys:
-        uf.find(key)
-    for link in links:
-        uf.union(link.a, link.b)
-    return {key: uf.find(key) for key in uf.parent}
+def copy_originals(
+    links: Iterable[tuple[K, K, LinkRelation]], order: Mapping[K, tuple[str, str]]
+) -> dict[K, K]:
+    """Each article's original: the first, by ``order`` (publication date, id), of the
+    articles its copy links connect it to. Articles outside ``order`` are ignored."""
+    neighbours: dict[K, list[K]] = {}
+    for a, b, relation in links:
+        if relation in COPY_RELATIONS and a in order and b in order:
+            neighbours.setdefault(a, []).append(b)
+            neighbours.setdefault(b, []).append(a)
+    original: dict[K, K] = {}
+    for start in order:
+        if start in original:
+            continue
+        group, stack = {start}, [start]
+        while stack:
+            for other in neighbours.get(stack.pop(), []):
+                if other not in group:
+                    group.add(other)
+                    stack.append(other)
+        first = min(group, key=lambda r: order[r])
+        for member in group:
+            original[member] = first
+    return original

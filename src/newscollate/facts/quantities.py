@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newscollate.facts.dates import MONTHS
+
 _SMALL = {
     w: i
     for i, w in enumerate(
@@ -112,8 +114,8 @@ VAGUE_QUALIFIERS = frozenset(
 # a bare four-digit number right after these is a year: "in 2000 troops were sent"
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|before|after|during|to|the|year|early|late|mid|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"|[(,])\s*$",
+    + "|".join(MONTHS)
+    + r")|[(,])\s*$",
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.cluster import COPY_RELATIONS, Link, LinkRelation
+from newscollate.cluster import LinkRelation, copy_originals, strength
 from newscollate.config import Settings
 from newscollate.index.features import ArticleFeatures, article_features
 from newscollate.index.minhash import Banding, MinHasher, band_keys
@@ -323,12 +323,10 @@ class Store:
             "INSERT OR REPLACE INTO links (a, b, relation, score) VALUES (?,?,?,?)", links
         )
         for a, b, _, _ in links:
-            sa, sb = (
-                db.execute("SELECT story FROM articles WHERE rowid = ?", (a,)).fetchone()[0],
-                db.execute("SELECT story FROM articles WHERE rowid = ?", (b,)).fetchone()[0],
-            )
-            if sa != sb:
-                low, high = min(sa, sb), max(sa, sb)
+            low, high = db.execute(
+                "SELECT min(story), max(story) FROM articles WHERE rowid IN (?, ?)", (a, b)
+            ).fetchone()
+            if low != high:
                 db.execute("UPDATE articles SET story = ? WHERE story = ?", (low, high))
 
     # --- reading -----------------------------------------------------------------
@@ -414,21 +412,14 @@ class Store:
             f" FROM articles {where} ORDER BY story, coalesce(published, '9999'), id",
             args,
         ).fetchall()
-        row_ids = [r[0] for r in rows]
+        links = list(self._links_of(story))
         best: dict[int, tuple[LinkRelation, float]] = {}
-        copies: dict[int, list[int]] = defaultdict(list)
-        for a, b, relation, score in self._links_of(story):
+        for a, b, relation, score in links:
             for x in (a, b):
-                current = best.get(x)
-                if current is None or Link("", "", relation, score).stronger_than(
-                    Link("", "", current[0], current[1])
-                ):
+                if x not in best or strength(relation, score) < strength(*best[x]):
                     best[x] = (relation, score)
-            if relation in COPY_RELATIONS:
-                copies[a].append(b)
-                copies[b].append(a)
         order = {r[0]: (r[4] or "9999", r[1]) for r in rows}
-        original = _copy_originals(row_ids, copies, order)
+        original = copy_originals(((a, b, relation) for a, b, relation, _ in links), order)
         id_of = {r[0]: r[1] for r in rows}
         for row in rows:
             rowid = row[0]
@@ -469,6 +460,9 @@ class _Lookup:
     def __init__(self, db: sqlite3.Connection, store: Store) -> None:
         self.db, self.store = db, store
         self._df: dict[str, int] = {}
+        self._names: dict[int, frozenset[str]] = {}
+        total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        self._rare_limit = max(RARE_NAME_MIN, int(RARE_NAME_SHARE * total))
         self._cache: dict[
             int, tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]
         ] = {}
@@ -493,17 +487,17 @@ class _Lookup:
     def names(self, row: int) -> frozenset[str]:
         """The article's rare names: a name in more than ``RARE_NAME_SHARE`` of the store
         ("Council", "University") says nothing about which story an article tells."""
-        total = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        limit = max(RARE_NAME_MIN, int(RARE_NAME_SHARE * total))
-        rare = []
-        for (name,) in self.db.execute("SELECT name FROM names WHERE article = ?", (row,)):
-            if name not in self._df:
-                self._df[name] = self.db.execute(
-                    "SELECT count(*) FROM names WHERE name = ?", (name,)
-                ).fetchone()[0]
-            if self._df[name] <= limit:
-                rare.append(name)
-        return frozenset(rare)
+        if row not in self._names:
+            rare = []
+            for (name,) in self.db.execute("SELECT name FROM names WHERE article = ?", (row,)):
+                if name not in self._df:
+                    self._df[name] = self.db.execute(
+                        "SELECT count(*) FROM names WHERE name = ?", (name,)
+                    ).fetchone()[0]
+                if self._df[name] <= self._rare_limit:
+                    rare.append(name)
+            self._names[row] = frozenset(rare)
+        return self._names[row]
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]:
         return self.store.vectors(rows, [self.get(r)[3] for r in rows])
@@ -526,26 +520,6 @@ def _bounded_pairs(members: list[int], first_row: int, add: Callable[[int, int],
             add(members[i - 1], b)
 
 
-def _copy_originals(
-    rows: Sequence[int], copies: dict[int, list[int]], order: dict[int, tuple[str, str]]
-) -> dict[int, int]:
-    """Each article's original: the earliest article (then smallest id) of its copy group."""
-    original: dict[int, int] = {}
-    for row in rows:
-        if row in original:
-            continue
-        group, stack = {row}, [row]
-        while stack:
-            for other in copies.get(stack.pop(), []):
-                if other not in group and other in order:
-                    group.add(other)
-                    stack.append(other)
-        first = min(group, key=lambda r: order[r])
-        for member in group:
-            original[member] = first
-    return original
-
-
 MAX_STORY_VERSIONS = 12
 
 
@@ -553,12 +527,10 @@ def story_versions(articles: Sequence[StoredArticle]) -> tuple[list[Article], in
     """The versions of a story worth collating, and how many were left out: exact
     copies add nothing, so one per copy group comes first, then near-duplicates
     (a light edit can still change a fact), at most ``MAX_STORY_VERSIONS``."""
-    exact_copies = [a for a in articles if a.relation == "exact" and a.duplicate_of]
     originals = [a for a in articles if a.duplicate_of is None]
     near = [a for a in articles if a.duplicate_of and a.relation != "exact"]
     chosen = (originals + near)[:MAX_STORY_VERSIONS]
     left_out = len(articles) - len(chosen)
-    log.debug("story: %d exact copies folded into their originals", len(exact_copies))
     return [a.article for a in chosen], left_out
 
 
