@@ -136,7 +136,7 @@ def test_store_is_sqlite_in_wal_mode_with_a_schema_version(tmp_path: Path) -> No
         pass
     db = sqlite3.connect(tmp_path / "s.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == newscollate.store.SCHEMA_VERSION
 
 
 def test_bundled_newsdesk_corpus_against_its_gold(embedder: newscollate.SentenceEmbedder) -> None:

@@ -19,25 +19,29 @@ two stories into the one with the smaller number.
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from newscollate.cluster import LinkRelation, copy_originals, strength
 from newscollate.config import Settings
-from newscollate.index.features import ArticleFeatures, article_features
+from newscollate.index.features import ArticleFeatures, article_features, name_weight
 from newscollate.index.minhash import Banding, MinHasher, band_keys
 from newscollate.ingest import load_batches
 from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
 from newscollate.represent.embed import Embedder
-from newscollate.store.verify import Pair, Verifier
+from newscollate.store.verify import NAMES_MAYBE, Pair, Verifier
 
 __all__ = [
     "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup", "story_versions",
@@ -51,8 +55,7 @@ LSH_THRESHOLD = 0.5
 LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
 MAX_BUCKET = 64  # candidates per band bucket and per name within the window
 WINDOW_DAYS = 7
-RARE_NAME_SHARE = 0.02  # of all stored articles
-RARE_NAME_MIN = 30
+NAME_NEIGHBOURS = 16  # same-story candidates per new article from names
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,6 +79,7 @@ CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, key INTEGER NOT NULL, a
 CREATE INDEX IF NOT EXISTS bands_key ON bands(band, key);
 CREATE TABLE IF NOT EXISTS names (name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS names_key ON names(name, day);
+CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE TABLE IF NOT EXISTS links (
     a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
     PRIMARY KEY (a, b)
@@ -93,6 +97,9 @@ class AddSummary:
     already_stored: int = 0
     links: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # seconds per stage (ingest, features, signatures, write, candidates, verify,
+    # embed, link), for benchmarks; embed is the model's share of verify
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
     def skipped(self) -> int:
@@ -131,6 +138,7 @@ class Store:
         self.path = str(path)
         self.settings = settings or Settings()
         self._embedder = embedder
+        self._timings: dict[str, float] = defaultdict(float)
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -164,13 +172,27 @@ class Store:
         progress: Callable[[int], None] | None = None,
     ) -> AddSummary:
         summary = AddSummary()
-        for loaded in load_batches(inputs, self.settings, batch_size):
+        self._timings = summary.timings
+        batches = load_batches(inputs, self.settings, batch_size)
+        while True:
+            with self._stage("ingest"):
+                loaded = next(batches, None)
+            if loaded is None:
+                break
             summary.problems += loaded.problems
             summary.read += len(loaded.articles) + len(loaded.problems)
             self._add_batch(loaded.articles, summary)
             if progress:
                 progress(len(loaded.articles) + len(loaded.problems))
         return summary
+
+    @contextmanager
+    def _stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._timings[name] += time.perf_counter() - started
 
     def _add_batch(self, batch: Sequence[Cleaned], summary: AddSummary) -> None:
         fresh: list[Cleaned] = []
@@ -184,14 +206,20 @@ class Store:
                 continue
             seen.add(article_id)
             fresh.append(cleaned)
+        with self._stage("features"):
+            all_features = article_features(fresh)
+        stored = dict(
+            _select_in(
+                self.db,
+                "SELECT id, text_hash FROM articles WHERE id IN ({})",
+                [c.article.id for c in fresh],
+            )
+        )
         features: list[ArticleFeatures] = []
         kept: list[Cleaned] = []
-        for cleaned, feats in zip(fresh, article_features(fresh), strict=True):
-            stored = self.db.execute(
-                "SELECT text_hash FROM articles WHERE id = ?", (cleaned.article.id,)
-            ).fetchone()
-            if stored is not None:
-                if stored[0] == feats.text_hash:
+        for cleaned, feats in zip(fresh, all_features, strict=True):
+            if cleaned.article.id in stored:
+                if stored[cleaned.article.id] == feats.text_hash:
                     summary.already_stored += 1
                 else:
                     summary.problems.append(
@@ -205,64 +233,23 @@ class Store:
             features.append(feats)
         if not kept:
             return
-        signatures = self.hasher.signatures([f.shingles for f in features])
-        lead_signatures = self.hasher.signatures([f.lead_shingles for f in features])
-        keys = band_keys(signatures, self.banding).astype(np.int64)
-        lead_keys = band_keys(lead_signatures, self.banding).astype(np.int64)
+        with self._stage("signatures"):
+            signatures = self.hasher.signatures([f.shingles for f in features])
+            lead_signatures = self.hasher.signatures([f.lead_shingles for f in features])
+            keys = band_keys(signatures, self.banding).astype(np.int64)
+            lead_keys = band_keys(lead_signatures, self.banding).astype(np.int64)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            first_row = (
-                (db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
-            )
-            rows = list(range(first_row, first_row + len(kept)))
-            db.executemany(
-                "INSERT INTO articles (rowid, id, text_hash, title, outlet, published, day, author,"
-                " language, url, source, text, word_count, lead, shingles, lead_shingles, story)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        row,
-                        c.article.id,
-                        f.text_hash,
-                        c.article.title,
-                        c.article.outlet,
-                        c.article.published,
-                        f.day,
-                        c.article.author,
-                        c.article.language,
-                        c.article.url,
-                        c.article.source,
-                        c.text,
-                        f.word_count,
-                        f.lead,
-                        f.shingles.tobytes(),
-                        f.lead_shingles.tobytes(),
-                        row,
-                    )
-                    for row, c, f in zip(rows, kept, features, strict=True)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO bands (band, key, article) VALUES (?,?,?)",
-                [
-                    (band + offset, int(key), row)
-                    for row, full, lead in zip(rows, keys, lead_keys, strict=True)
-                    for offset, row_keys in ((0, full), (LEAD_BAND_OFFSET, lead))
-                    for band, key in enumerate(row_keys)
-                ],
-            )
-            db.executemany(
-                "INSERT INTO names (name, day, article) VALUES (?,?,?)",
-                [
-                    (name, f.day, row)
-                    for row, f in zip(rows, features, strict=True)
-                    for name in f.names
-                ],
-            )
-            pairs = self._candidates(first_row)
-            links = self.verifier.verify(pairs, _Lookup(db, self))
-            self._link(links)
+            with self._stage("write"):
+                first_row = self._write(kept, features, keys, lead_keys)
+            with self._stage("candidates"):
+                lookup = _Lookup(db, self)
+                pairs = self._candidates(first_row, lookup)
+            with self._stage("verify"):
+                links = self.verifier.verify(pairs, lookup)
+            with self._stage("link"):
+                self._link(links)
             summary.added += len(kept)
             summary.links += len(links)
             db.execute("COMMIT")
@@ -270,8 +257,63 @@ class Store:
             db.execute("ROLLBACK")
             raise
 
-    def _candidates(self, first_row: int) -> list[Pair]:
-        """Pairs (old or new, new) that share a text hash, a band bucket or rare names."""
+    def _write(
+        self,
+        kept: Sequence[Cleaned],
+        features: Sequence[ArticleFeatures],
+        keys: npt.NDArray[np.int64],
+        lead_keys: npt.NDArray[np.int64],
+    ) -> int:
+        """Insert a batch's articles, band keys and names; the batch's first row number."""
+        db = self.db
+        first_row = (
+            int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
+        )
+        rows = list(range(first_row, first_row + len(kept)))
+        db.executemany(
+            "INSERT INTO articles (rowid, id, text_hash, title, outlet, published, day, author,"
+            " language, url, source, text, word_count, lead, shingles, lead_shingles, story)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    row,
+                    c.article.id,
+                    f.text_hash,
+                    c.article.title,
+                    c.article.outlet,
+                    c.article.published,
+                    f.day,
+                    c.article.author,
+                    c.article.language,
+                    c.article.url,
+                    c.article.source,
+                    c.text,
+                    f.word_count,
+                    f.lead,
+                    f.shingles.tobytes(),
+                    f.lead_shingles.tobytes(),
+                    row,
+                )
+                for row, c, f in zip(rows, kept, features, strict=True)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO bands (band, key, article) VALUES (?,?,?)",
+            [
+                (band + offset, int(key), row)
+                for row, full, lead in zip(rows, keys, lead_keys, strict=True)
+                for offset, row_keys in ((0, full), (LEAD_BAND_OFFSET, lead))
+                for band, key in enumerate(row_keys)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO names (name, day, article) VALUES (?,?,?)",
+            [(name, f.day, row) for row, f in zip(rows, features, strict=True) for name in f.names],
+        )
+        return first_row
+
+    def _candidates(self, first_row: int, lookup: _Lookup) -> list[Pair]:
+        """Pairs (old or new, new) that share a text hash, a band bucket or names."""
         db = self.db
         found: dict[tuple[int, int], set[str]] = defaultdict(set)
 
@@ -295,8 +337,17 @@ class Store:
         for (band, _), members in buckets.items():
             why = "lead" if band >= LEAD_BAND_OFFSET else "minhash"
             _bounded_pairs(members, first_row, partial(add, why=why))
+        for a, b in self._name_candidates(first_row, lookup):
+            add(a, b, "names")
+        return [Pair(a, b, frozenset(why)) for (a, b), why in sorted(found.items())]
+
+    def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
+        """Each new article's nearest neighbours by weighted names within the time window:
+        at most ``NAME_NEIGHBOURS`` articles that share two or more names and whose name
+        cosine reaches ``NAMES_MAYBE``. Names too common within the window to tell
+        stories apart (more than ``MAX_BUCKET * 4`` articles) are not looked up."""
         name_buckets: dict[str, list[int]] = defaultdict(list)
-        for name, article in db.execute(
+        for name, article in self.db.execute(
             "SELECT DISTINCT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
             " AND (o.day IS NULL OR n.day IS NULL OR abs(o.day - n.day) <= ?)"
             " WHERE n.article >= ? ORDER BY o.name, o.article",
@@ -306,28 +357,55 @@ class Store:
         shared: dict[tuple[int, int], int] = defaultdict(int)
         for members in name_buckets.values():
             if len(members) > MAX_BUCKET * 4:
-                continue  # a name this common within the window says nothing about the story
+                continue
             new = [m for m in members if m >= first_row]
             for a in new:
                 for b in members:
                     if b < a or (b > a and b < first_row):
                         shared[(min(a, b), max(a, b))] += 1
-        for (a, b), count in shared.items():
-            if count >= 2:
-                add(a, b, "names")
-        return [Pair(a, b, frozenset(why)) for (a, b), why in sorted(found.items())]
+        pairs = [pair for pair, count in shared.items() if count >= 2]
+        lookup.load({r for pair in pairs for r in pair})
+        nearest: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for a, b in pairs:
+            similarity = lookup.name_cosine(a, b)
+            if similarity >= NAMES_MAYBE:
+                nearest[b].append((similarity, a))  # b is the newer: b > a, b >= first_row
+                if a >= first_row:
+                    nearest[a].append((similarity, b))
+        chosen = set()
+        for row, neighbours in nearest.items():
+            for _, other in sorted(neighbours, key=lambda n: (-n[0], n[1]))[:NAME_NEIGHBOURS]:
+                chosen.add((min(row, other), max(row, other)))
+        return sorted(chosen)
 
     def _link(self, links: Sequence[tuple[int, int, LinkRelation, float]]) -> None:
+        """Store the links and merge the stories they join: union-find over the story
+        numbers involved, then one UPDATE per story that disappears into another."""
         db = self.db
         db.executemany(
             "INSERT OR REPLACE INTO links (a, b, relation, score) VALUES (?,?,?,?)", links
         )
+        rows = {r for a, b, _, _ in links for r in (a, b)}
+        story_of = dict(
+            _select_in(db, "SELECT rowid, story FROM articles WHERE rowid IN ({})", rows)
+        )
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
         for a, b, _, _ in links:
-            low, high = db.execute(
-                "SELECT min(story), max(story) FROM articles WHERE rowid IN (?, ?)", (a, b)
-            ).fetchone()
+            low, high = sorted((find(story_of[a]), find(story_of[b])))
             if low != high:
-                db.execute("UPDATE articles SET story = ? WHERE story = ?", (low, high))
+                parent[high] = low
+        db.executemany(
+            "UPDATE articles SET story = ? WHERE story = ?",
+            [(find(story), story) for story in sorted(parent) if find(story) != story],
+        )
 
     # --- reading -----------------------------------------------------------------
 
@@ -344,7 +422,8 @@ class Store:
             else:
                 out[i] = np.frombuffer(blob, np.float32)
         if missing:
-            encoded = self.embedder.encode([leads[i] for i in missing])
+            with self._stage("embed"):
+                encoded = self.embedder.encode([leads[i] for i in missing])
             for i, vector in zip(missing, encoded, strict=True):
                 out[i] = vector
                 self.db.execute(
@@ -455,26 +534,28 @@ class Store:
 
 
 class _Lookup:
-    """What the verifier reads of stored articles: shingles, sizes, names, leads, vectors."""
+    """What the verifier reads of stored articles, loaded in bulk for one batch:
+    shingles, leads, names with their weights, and vectors."""
 
     def __init__(self, db: sqlite3.Connection, store: Store) -> None:
         self.db, self.store = db, store
-        self._df: dict[str, int] = {}
-        self._names: dict[int, frozenset[str]] = {}
-        total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        self._rare_limit = max(RARE_NAME_MIN, int(RARE_NAME_SHARE * total))
+        self._names: dict[int, dict[str, float]] = {}
+        self._norms: dict[int, float] = {}
         self._cache: dict[
             int, tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]
         ] = {}
 
-    def get(
-        self, row: int
-    ) -> tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]:
-        if row not in self._cache:
-            text_hash, shingles, lead_shingles, lead, day = self.db.execute(
-                "SELECT text_hash, shingles, lead_shingles, lead, day FROM articles WHERE rowid = ?",
-                (row,),
-            ).fetchone()
+    def load(self, rows: Iterable[int]) -> None:
+        """Read the features and weighted names of many articles in a few queries."""
+        missing = sorted({r for r in rows if r not in self._cache})
+        if not missing:
+            return
+        for row, text_hash, shingles, lead_shingles, lead, day in _select_in(
+            self.db,
+            "SELECT rowid, text_hash, shingles, lead_shingles, lead, day FROM articles"
+            " WHERE rowid IN ({})",
+            missing,
+        ):
             self._cache[row] = (
                 text_hash,
                 np.frombuffer(shingles, np.uint64),
@@ -482,25 +563,51 @@ class _Lookup:
                 lead,
                 day,
             )
+        names: dict[int, list[str]] = defaultdict(list)
+        for row, name in _select_in(
+            self.db, "SELECT article, name FROM names WHERE article IN ({})", missing
+        ):
+            names[row].append(name)
+        for row in missing:
+            weighted = {n: float(name_weight(n)) for n in names.get(row, ())}
+            self._names[row] = weighted
+            self._norms[row] = math.sqrt(sum(w * w for w in weighted.values()))
+
+    def get(
+        self, row: int
+    ) -> tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]:
+        if row not in self._cache:
+            self.load([row])
         return self._cache[row]
 
-    def names(self, row: int) -> frozenset[str]:
-        """The article's rare names: a name in more than ``RARE_NAME_SHARE`` of the store
-        ("Council", "University") says nothing about which story an article tells."""
-        if row not in self._names:
-            rare = []
-            for (name,) in self.db.execute("SELECT name FROM names WHERE article = ?", (row,)):
-                if name not in self._df:
-                    self._df[name] = self.db.execute(
-                        "SELECT count(*) FROM names WHERE name = ?", (name,)
-                    ).fetchone()[0]
-                if self._df[name] <= self._rare_limit:
-                    rare.append(name)
-            self._names[row] = frozenset(rare)
-        return self._names[row]
+    def name_cosine(self, a: int, b: int) -> float:
+        """Cosine of the two articles' names weighted by how rare each name is in
+        English (``name_weight``): reports of one event name the same rare people and
+        places; two events on one topic share common words and few rare names. The
+        weights are fixed, not learnt from the store, so a pair's verdict never
+        depends on what was stored before it: the same articles in any order give
+        the same stories."""
+        self.load((a, b))
+        names_a, names_b = self._names[a], self._names[b]
+        if len(names_b) < len(names_a):
+            names_a, names_b = names_b, names_a
+        dot = sum(w * w for n, w in names_a.items() if n in names_b)
+        norms = self._norms[a] * self._norms[b]
+        return dot / norms if norms else 0.0
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]:
         return self.store.vectors(rows, [self.get(r)[3] for r in rows])
+
+
+def _select_in(db: sqlite3.Connection, query: str, values: Iterable[object]) -> list[Any]:
+    """Rows of ``query`` whose ``IN ({})`` takes every value, in chunks below SQLite's
+    limit on bound parameters."""
+    values = list(values)
+    out: list[Any] = []
+    for start in range(0, len(values), 900):
+        chunk = values[start : start + 900]
+        out += db.execute(query.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return out
 
 
 def _bounded_pairs(members: list[int], first_row: int, add: Callable[[int, int], None]) -> None:

@@ -3,18 +3,27 @@
 Copies are verified on their words, exactly: the same normalised text is
 ``exact``; word-shingle Jaccard at or above ``NEAR_JACCARD``, or a shorter text
 whose shingles are almost all inside the longer one (a trimmed copy), is
-``near-duplicate``. Pairs that share some wording, or rare names within the time
-window, are scored on their titles and leads with the sentence scorer's blend
-(``Settings.semantic_weight`` of embedding cosine, the rest content-word Dice,
-as ``compare`` scores sentences); a shared-wording pair that scores high enough
-is a ``rewrite``, a pair that shares only names needs a higher score and at
-least ``MIN_SHARED_NAMES`` names to be ``same-story``: two fires in two towns
-share a topic and its words, rarely its people and places.
+``near-duplicate``. Below that, two kinds of evidence decide, cheapest first:
+
+- shared wording: a fifth of the word 5-shingles in common (``REWRITE_SURE_JACCARD``)
+  is reuse, not chance, so it is a ``rewrite`` outright; less shared wording is a
+  rewrite only when the names agree too (a topic's stock phrases are shared by
+  reports of different events, their people and places are not);
+- shared names: the cosine of the two articles' names weighted by inverse document
+  frequency (see ``_Lookup.name_cosine``). At ``NAMES_SURE`` it is ``same-story``;
+  between ``NAMES_MAYBE`` and there, the names alone cannot tell one event from two
+  on one topic, and the model decides: the title-and-lead score with the sentence
+  scorer's blend (``Settings.semantic_weight`` of embedding cosine, the rest
+  content-word Dice, as ``compare`` scores sentences).
+
+So the transformer runs only on the pairs the cheap evidence leaves open, which
+keeps story finding at corpus speed: on generated corpora those are a few per cent
+of the candidate pairs (bench/bench_stories.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -33,15 +42,11 @@ NEAR_JACCARD = 0.5
 TRIM_CONTAINMENT = 0.8
 REWRITE_MIN_JACCARD = 0.08
 REWRITE_MIN_CONTAINMENT = 0.2
-REWRITE_SCORE = 0.45
 REWRITE_SURE_JACCARD = 0.2
+REWRITE_SCORE = 0.45
+NAMES_SURE = 0.55
+NAMES_MAYBE = 0.4
 SAME_STORY_SCORE = 0.55
-MIN_SHARED_NAMES = 2
-# Many shared names make a weaker lead score enough: reports of one event written
-# independently lead differently, but they name the same people and places.
-NAMES_OVERLAP = 0.3  # shared names / names of the article with fewer
-NAMES_MIN = 3
-NAMES_COSINE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,9 @@ class Lookup(Protocol):
         self, row: int
     ) -> tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]: ...
 
-    def names(self, row: int) -> frozenset[str]: ...
+    def load(self, rows: Iterable[int]) -> None: ...
+
+    def name_cosine(self, a: int, b: int) -> float: ...
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]: ...
 
@@ -70,6 +77,7 @@ class Verifier:
     ) -> list[tuple[int, int, LinkRelation, float]]:
         links: list[tuple[int, int, LinkRelation, float]] = []
         to_score: list[tuple[Pair, LinkRelation]] = []
+        lookup.load({r for pair in pairs for r in (pair.a, pair.b)})
         for pair in pairs:
             hash_a, shingles_a, _, _, _ = lookup.get(pair.a)
             hash_b, shingles_b, _, _, _ = lookup.get(pair.b)
@@ -81,17 +89,20 @@ class Verifier:
             inside = containment(short, long) if len(short) else 0.0
             if overlap >= NEAR_JACCARD:
                 links.append((pair.a, pair.b, "near-duplicate", round(overlap, 4)))
-            elif inside >= TRIM_CONTAINMENT:
+                continue
+            if inside >= TRIM_CONTAINMENT:
                 links.append((pair.a, pair.b, "near-duplicate", round(inside, 4)))
-            elif (overlap >= REWRITE_MIN_JACCARD or inside >= REWRITE_MIN_CONTAINMENT) and (
-                overlap >= REWRITE_SURE_JACCARD or lookup.names(pair.a) & lookup.names(pair.b)
-            ):  # low overlap alone can be a topic's stock phrases; a rewrite keeps its names
-                to_score.append((pair, "rewrite"))
-            elif (
-                "names" in pair.why
-                and len(lookup.names(pair.a) & lookup.names(pair.b)) >= MIN_SHARED_NAMES
-            ):
-                to_score.append((pair, "same-story"))
+                continue
+            if overlap >= REWRITE_SURE_JACCARD:
+                links.append((pair.a, pair.b, "rewrite", round(overlap, 4)))
+                continue
+            names = lookup.name_cosine(pair.a, pair.b)
+            worded = overlap >= REWRITE_MIN_JACCARD or inside >= REWRITE_MIN_CONTAINMENT
+            relation: LinkRelation = "rewrite" if worded else "same-story"
+            if names >= NAMES_SURE:
+                links.append((pair.a, pair.b, relation, round(names, 4)))
+            elif names >= NAMES_MAYBE:
+                to_score.append((pair, relation))
         return links + self._scored(to_score, lookup)
 
     def _scored(
@@ -108,15 +119,6 @@ class Verifier:
                     tokens[pair.a], tokens[pair.b]
                 )
                 needed = REWRITE_SCORE if relation == "rewrite" else SAME_STORY_SCORE
-                if score >= needed or (
-                    relation == "same-story"
-                    and cosine >= NAMES_COSINE
-                    and _names_agree(lookup.names(pair.a), lookup.names(pair.b))
-                ):
+                if score >= needed:
                     links.append((pair.a, pair.b, relation, round(score, 4)))
         return links
-
-
-def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    return shared >= NAMES_MIN and shared / max(1, min(len(a), len(b))) >= NAMES_OVERLAP
