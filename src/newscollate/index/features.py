@@ -30,6 +30,9 @@ __all__ = [
 ]  # fmt: skip
 
 LEAD_WORDS = 80  # about the first paragraph, which copies and trimmed copies keep
+# what the model reads: the title and the first sentence or two. The model's cost
+# grows with the length, and the title and opening say which event it is.
+EMBED_WORDS = 40
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
 _SENTENCE_ENDS = frozenset('.!?:"“‘\n')
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -48,7 +51,7 @@ class ArticleFeatures:
     shingles: npt.NDArray[np.uint64]
     lead_shingles: npt.NDArray[np.uint64]
     names: frozenset[str]  # folded capitalised words that do not start a sentence
-    lead: str  # title and lead: what the model embeds
+    lead: str  # title and opening: what the model embeds
     word_count: int
     day: int | None  # publication day number, for the time window
 
@@ -68,7 +71,7 @@ def article_features(batch: Sequence[Cleaned]) -> list[ArticleFeatures]:
                 shingles=shingles[n],
                 lead_shingles=shingles[len(batch) + n],
                 names=names(f"{title}\n{cleaned.text}"),
-                lead=f"{title}. {lead_text}" if title else lead_text,
+                lead=" ".join(([f"{title}."] if title else []) + lead_text.split()[:EMBED_WORDS]),
                 word_count=len(folded.split()),
                 day=day_number(cleaned.article.published),
             )
@@ -110,9 +113,9 @@ def name_weight(name: str) -> int:
     scale, unlike frequencies counted in the store, keeps every verdict independent
     of what was stored before."""
     vocabulary = _wordpiece_vocabulary()
-    pieces = 0
-    for part in re.split(r"[-'’]", name):
-        start = 0
+    weight = 1
+    for part in re.split(r"[-'’]", name):  # "last-minute" is as common as its parts
+        start = pieces = 0
         while start < len(part) and pieces < MAX_NAME_WEIGHT:
             end = len(part)
             prefix = "##" if start else ""
@@ -122,7 +125,8 @@ def name_weight(name: str) -> int:
                 return MAX_NAME_WEIGHT
             pieces += 1
             start = end
-    return max(1, min(pieces, MAX_NAME_WEIGHT))
+        weight = max(weight, pieces)
+    return min(weight, MAX_NAME_WEIGHT)
 
 
 @cache

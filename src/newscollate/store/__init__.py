@@ -49,7 +49,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: names carry their rarity weight
 NUM_PERM = 128
 LSH_THRESHOLD = 0.5
 LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
@@ -77,7 +77,9 @@ CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS bands_key ON bands(band, key);
-CREATE TABLE IF NOT EXISTS names (name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS names (
+    name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL, weight INTEGER NOT NULL
+);
 CREATE INDEX IF NOT EXISTS names_key ON names(name, day);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE TABLE IF NOT EXISTS links (
@@ -144,11 +146,24 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA temp_store=MEMORY")
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
+        if version not in (0, 1, SCHEMA_VERSION):
             raise ValueError(
                 f"{self.path}: store schema version {version}, this newscollate reads {SCHEMA_VERSION}"
             )
-        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN IMMEDIATE")
+        if version == 1:  # version 1 lacked name weights: add them, in the same transaction
+            self.db.execute("ALTER TABLE names ADD COLUMN weight INTEGER NOT NULL DEFAULT 1")
+            self.db.executemany(
+                "UPDATE names SET weight = ? WHERE name = ?",
+                [
+                    (name_weight(n), n)
+                    for (n,) in self.db.execute("SELECT DISTINCT name FROM names")
+                ],
+            )
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        self.db.execute("COMMIT")
         self.hasher = MinHasher(num_perm=NUM_PERM, seed=1)
         self.banding = Banding.for_threshold(LSH_THRESHOLD, NUM_PERM)
         self.verifier = Verifier(self.settings)
@@ -307,8 +322,12 @@ class Store:
             ],
         )
         db.executemany(
-            "INSERT INTO names (name, day, article) VALUES (?,?,?)",
-            [(name, f.day, row) for row, f in zip(rows, features, strict=True) for name in f.names],
+            "INSERT INTO names (name, day, article, weight) VALUES (?,?,?,?)",
+            [
+                (name, f.day, row, name_weight(name))
+                for row, f in zip(rows, features, strict=True)
+                for name in f.names
+            ],
         )
         return first_row
 
@@ -343,14 +362,21 @@ class Store:
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest neighbours by weighted names within the time window:
-        at most ``NAME_NEIGHBOURS`` articles that share two or more names and whose name
-        cosine reaches ``NAMES_MAYBE``. Names too common within the window to tell
-        stories apart (more than ``MAX_BUCKET * 4`` articles) are not looked up."""
+        at most ``NAME_NEIGHBOURS`` articles that share two or more names rare in English
+        and whose name cosine reaches ``NAMES_MAYBE``. Common words ("health", "union")
+        are not looked up, nor names too frequent within the window to tell stories
+        apart (more than ``MAX_BUCKET * 4`` articles): they make huge joins and
+        decide nothing."""
         name_buckets: dict[str, list[int]] = defaultdict(list)
         for name, article in self.db.execute(
-            "SELECT DISTINCT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
-            " AND (o.day IS NULL OR n.day IS NULL OR abs(o.day - n.day) <= ?)"
-            " WHERE n.article >= ? ORDER BY o.name, o.article",
+            # three index searches (an article without a date is in every window);
+            # one OR-ed condition would scan the whole table
+            "SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            " AND o.day BETWEEN n.day - ?1 AND n.day + ?1 WHERE n.article >= ?2 AND n.weight > 1"
+            " UNION SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            " AND o.day IS NULL WHERE n.article >= ?2 AND n.weight > 1"
+            " UNION SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            " WHERE n.article >= ?2 AND n.weight > 1 AND n.day IS NULL ORDER BY 1, 2",
             (WINDOW_DAYS, first_row),
         ):
             name_buckets[name].append(article)
@@ -563,13 +589,13 @@ class _Lookup:
                 lead,
                 day,
             )
-        names: dict[int, list[str]] = defaultdict(list)
-        for row, name in _select_in(
-            self.db, "SELECT article, name FROM names WHERE article IN ({})", missing
+        names: dict[int, dict[str, float]] = defaultdict(dict)
+        for row, name, weight in _select_in(
+            self.db, "SELECT article, name, weight FROM names WHERE article IN ({})", missing
         ):
-            names[row].append(name)
+            names[row][name] = float(weight)
         for row in missing:
-            weighted = {n: float(name_weight(n)) for n in names.get(row, ())}
+            weighted = names.get(row, {})
             self._names[row] = weighted
             self._norms[row] = math.sqrt(sum(w * w for w in weighted.values()))
 

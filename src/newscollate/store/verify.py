@@ -43,10 +43,9 @@ TRIM_CONTAINMENT = 0.8
 REWRITE_MIN_JACCARD = 0.08
 REWRITE_MIN_CONTAINMENT = 0.2
 REWRITE_SURE_JACCARD = 0.2
-REWRITE_SCORE = 0.45
 NAMES_SURE = 0.55
 NAMES_MAYBE = 0.4
-SAME_STORY_SCORE = 0.55
+MODEL_SCORE = 0.55  # title-and-lead score that settles a pair whose names are ambiguous
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +117,6 @@ class Verifier:
                 score = self.weight * cosine + (1 - self.weight) * dice(
                     tokens[pair.a], tokens[pair.b]
                 )
-                needed = REWRITE_SCORE if relation == "rewrite" else SAME_STORY_SCORE
-                if score >= needed:
+                if score >= MODEL_SCORE:
                     links.append((pair.a, pair.b, relation, round(score, 4)))
         return links
