@@ -41,7 +41,7 @@ from newscollate.ingest import load_batches
 from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
 from newscollate.represent.embed import Embedder
-from newscollate.store.verify import NAMES_MAYBE, Pair, Verifier
+from newscollate.store.verify import NAMES_MAYBE, WINDOW_DAYS, Pair, Verifier
 
 __all__ = [
     "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup", "story_versions",
@@ -54,8 +54,8 @@ NUM_PERM = 128
 LSH_THRESHOLD = 0.5
 LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
 MAX_BUCKET = 64  # candidates per band bucket and per name within the window
-WINDOW_DAYS = 7
 NAME_NEIGHBOURS = 16  # same-story candidates per new article from names
+LOOKUP_WEIGHT = 1  # names looked up for candidates: all
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -372,12 +372,12 @@ class Store:
             # three index searches (an article without a date is in every window);
             # one OR-ed condition would scan the whole table
             "SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
-            " AND o.day BETWEEN n.day - ?1 AND n.day + ?1 WHERE n.article >= ?2 AND n.weight > 1"
+            " AND o.day BETWEEN n.day - ?1 AND n.day + ?1 WHERE n.article >= ?2 AND n.weight >= ?3"
             " UNION SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
-            " AND o.day IS NULL WHERE n.article >= ?2 AND n.weight > 1"
+            " AND o.day IS NULL WHERE n.article >= ?2 AND n.weight >= ?3"
             " UNION SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
-            " WHERE n.article >= ?2 AND n.weight > 1 AND n.day IS NULL ORDER BY 1, 2",
-            (WINDOW_DAYS, first_row),
+            " WHERE n.article >= ?2 AND n.weight >= ?3 AND n.day IS NULL ORDER BY 1, 2",
+            (WINDOW_DAYS, first_row, LOOKUP_WEIGHT),
         ):
             name_buckets[name].append(article)
         shared: dict[tuple[int, int], int] = defaultdict(int)

@@ -9,12 +9,12 @@ whose shingles are almost all inside the longer one (a trimmed copy), is
   is reuse, not chance, so it is a ``rewrite`` outright; less shared wording is a
   rewrite only when the names agree too (a topic's stock phrases are shared by
   reports of different events, their people and places are not);
-- shared names: the cosine of the two articles' names weighted by inverse document
-  frequency (see ``_Lookup.name_cosine``). At ``NAMES_SURE`` it is ``same-story``;
-  between ``NAMES_MAYBE`` and there, the names alone cannot tell one event from two
-  on one topic, and the model decides: the title-and-lead score with the sentence
-  scorer's blend (``Settings.semantic_weight`` of embedding cosine, the rest
-  content-word Dice, as ``compare`` scores sentences).
+- shared names: the cosine of the two articles' names weighted by their rarity in
+  English (see ``_Lookup.name_cosine``). At ``NAMES_SURE`` it is ``same-story``
+  (or ``rewrite`` when some wording is shared); between ``NAMES_MAYBE`` and there,
+  names alone cannot tell one event from two on one topic, and for articles
+  published within ``MODEL_DAYS`` of each other the model decides, on the cosine
+  of their titles and openings, with a bar that rises with the days between them.
 
 So the transformer runs only on the pairs the cheap evidence leaves open, which
 keeps story finding at corpus speed: on generated corpora those are a few per cent
@@ -33,8 +33,6 @@ import numpy.typing as npt
 from newscollate.cluster import LinkRelation
 from newscollate.config import Settings
 from newscollate.index.minhash import containment, jaccard
-from newscollate.ingest.normalize import fold
-from newscollate.represent.lexical import content_tokens, dice
 
 __all__ = ["Pair", "Verifier"]
 
@@ -44,8 +42,16 @@ REWRITE_MIN_JACCARD = 0.08
 REWRITE_MIN_CONTAINMENT = 0.2
 REWRITE_SURE_JACCARD = 0.2
 NAMES_SURE = 0.55
-NAMES_MAYBE = 0.4
-MODEL_SCORE = 0.55  # title-and-lead score that settles a pair whose names are ambiguous
+NAMES_MAYBE = 0.2
+WINDOW_DAYS = 7  # how far apart candidates from names may be published
+# The model settles pairs whose names are ambiguous, published at most MODEL_DAYS
+# apart: the embedding cosine of title and opening must reach MODEL_COSINE, plus
+# COSINE_PER_DAY for every day between them. Reports of one event written
+# independently share meaning, not words; reports of two events on one topic say
+# similar things too, and the further apart they are, the likelier they are two.
+MODEL_DAYS = 2
+MODEL_COSINE = 0.65
+COSINE_PER_DAY = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +75,13 @@ class Lookup(Protocol):
 
 class Verifier:
     def __init__(self, settings: Settings) -> None:
-        self.weight = settings.semantic_weight
+        self.settings = settings
 
     def verify(
         self, pairs: Sequence[Pair], lookup: Lookup
     ) -> list[tuple[int, int, LinkRelation, float]]:
         links: list[tuple[int, int, LinkRelation, float]] = []
-        to_score: list[tuple[Pair, LinkRelation]] = []
+        to_score: list[tuple[Pair, LinkRelation, int]] = []
         lookup.load({r for pair in pairs for r in (pair.a, pair.b)})
         for pair in pairs:
             hash_a, shingles_a, _, _, _ = lookup.get(pair.a)
@@ -98,25 +104,23 @@ class Verifier:
             names = lookup.name_cosine(pair.a, pair.b)
             worded = overlap >= REWRITE_MIN_JACCARD or inside >= REWRITE_MIN_CONTAINMENT
             relation: LinkRelation = "rewrite" if worded else "same-story"
+            day_a, day_b = lookup.get(pair.a)[4], lookup.get(pair.b)[4]
+            gap = 0 if day_a is None or day_b is None else abs(day_a - day_b)
             if names >= NAMES_SURE:
                 links.append((pair.a, pair.b, relation, round(names, 4)))
-            elif names >= NAMES_MAYBE:
-                to_score.append((pair, relation))
+            elif names >= NAMES_MAYBE and gap <= MODEL_DAYS:
+                to_score.append((pair, relation, gap))
         return links + self._scored(to_score, lookup)
 
     def _scored(
-        self, to_score: Sequence[tuple[Pair, LinkRelation]], lookup: Lookup
+        self, to_score: Sequence[tuple[Pair, LinkRelation, int]], lookup: Lookup
     ) -> list[tuple[int, int, LinkRelation, float]]:
         links: list[tuple[int, int, LinkRelation, float]] = []
         if to_score:
-            rows = sorted({r for p, _ in to_score for r in (p.a, p.b)})
+            rows = sorted({r for p, _, _ in to_score for r in (p.a, p.b)})
             vectors = dict(zip(rows, lookup.vectors(rows), strict=True))
-            tokens = {r: content_tokens(fold(lookup.get(r)[3])) for r in rows}
-            for pair, relation in to_score:
+            for pair, relation, gap in to_score:
                 cosine = float(np.clip(vectors[pair.a] @ vectors[pair.b], 0.0, 1.0))
-                score = self.weight * cosine + (1 - self.weight) * dice(
-                    tokens[pair.a], tokens[pair.b]
-                )
-                if score >= MODEL_SCORE:
-                    links.append((pair.a, pair.b, relation, round(score, 4)))
+                if cosine >= MODEL_COSINE + COSINE_PER_DAY * gap:
+                    links.append((pair.a, pair.b, relation, round(cosine, 4)))
         return links
