@@ -99,9 +99,27 @@ def loadavg() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (``/proc/stat``): with a
+    run's own CPU seconds, how much of the machine other processes took meanwhile."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     """Peak resident set size (ru_maxrss is KiB on Linux) in MiB."""
     return resource.getrusage(who).ru_maxrss / 1024
+
+
+def vmhwm_mib() -> float:
+    """Peak resident set size of this process since its exec (VmHWM), in MiB. Unlike
+    ``ru_maxrss`` it does not start from the parent's peak: on Linux a child's
+    ``ru_maxrss`` includes what its parent had resident when it exec'd the child."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return peak_rss_mib()
 
 
 def versions(*dists: str) -> dict[str, str]:

@@ -35,6 +35,7 @@ from _common import (  # noqa: E402
     read_jsonl,
     shingles,
     versions,
+    vmhwm_mib,
     write_pairs,
     write_result,
 )
@@ -92,6 +93,7 @@ def run(
                 if other != doc_id:
                     candidates.add(ordered(doc_id, other))
     end_to_end = time.perf_counter() - start
+    peak_end_to_end = vmhwm_mib()  # before pairs are listed for the TSV
     cpu1, cpu1_children = cpu_seconds()
     rows: list[tuple[str, str, str]]
     above = None
@@ -130,6 +132,7 @@ def run(
         "loadavg_after": loadavg(),
         "articles_per_second": round(n / end_to_end, 1) if end_to_end > 0 else None,
         "peak_rss_mib": round(peak_rss_mib(), 1),
+        "peak_rss_mib_end_to_end": round(peak_end_to_end, 1),
         "pairs": {
             "candidate": len(candidates),
             "estimated_jaccard_at_least_threshold": above,

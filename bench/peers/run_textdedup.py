@@ -77,6 +77,7 @@ from _common import (  # noqa: E402
     shingle_strings,
     tokens,
     versions,
+    vmhwm_mib,
     write_pairs,
     write_result,
 )
@@ -200,6 +201,7 @@ def run(
             ),
         )
     end_to_end = time.perf_counter() - start
+    peak_end_to_end = vmhwm_mib()  # before pairs are listed for the TSV
     cpu1, cpu1_children = cpu_seconds()
     with stages("extract_pairs"):
         uf = tdm.uf
@@ -250,6 +252,7 @@ def run(
         "loadavg_after": loadavg(),
         "articles_per_second": round(n / end_to_end, 1) if end_to_end > 0 else None,
         "peak_rss_mib": round(peak_rss_mib(), 1),
+        "peak_rss_mib_end_to_end": round(peak_end_to_end, 1),
         "peak_rss_children_mib": round(peak_rss_mib(resource.RUSAGE_CHILDREN), 1),
         "pairs": {
             "candidate": len(direct),
