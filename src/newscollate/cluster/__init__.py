@@ -4,8 +4,8 @@ Copies (``exact``, ``near-duplicate``) and reports of one event (``rewrite``,
 ``same-story``) are both links, and a story is a connected component of links
 (the store keeps it incrementally: a new link merges two stories). Chaining two
 events on one topic into one story is prevented where links are made, where a
-same-story link needs shared rare names *and* a close title-and-lead score, not
-here: a graph method can only be as good as its edges, and every edge says why
+same-story link needs names that agree, or, when they are ambiguous, close
+meaning within days, not here: a graph method can only be as good as its edges, and every edge says why
 it exists.
 
 Inside a story, copy links alone form copy groups; the original of a group is its
@@ -19,13 +19,34 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Literal, TypeVar
 
-__all__ = ["COPY_RELATIONS", "LinkRelation", "copy_originals", "strength"]
+__all__ = ["COPY_RELATIONS", "LinkRelation", "UnionFind", "copy_originals", "strength"]
 
 LinkRelation = Literal["exact", "near-duplicate", "rewrite", "same-story"]
 _ORDER: tuple[LinkRelation, ...] = ("exact", "near-duplicate", "rewrite", "same-story")
 COPY_RELATIONS = frozenset({"exact", "near-duplicate"})
 
 K = TypeVar("K", bound=Hashable)
+
+
+class UnionFind:
+    """Story numbers merged by links; the smaller number of two merged sets is their
+    root, so a merged story keeps the number of its oldest article."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        low, high = sorted((self.find(a), self.find(b)))
+        if low != high:
+            self.parent[high] = low
 
 
 def strength(relation: LinkRelation, score: float) -> tuple[int, float]:

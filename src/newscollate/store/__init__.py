@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.cluster import LinkRelation, copy_originals, strength
+from newscollate.cluster import LinkRelation, UnionFind, copy_originals, strength
 from newscollate.config import Settings
 from newscollate.index.features import ArticleFeatures, article_features, name_weight
 from newscollate.index.minhash import Banding, MinHasher, band_keys
@@ -415,22 +415,16 @@ class Store:
         story_of = dict(
             _select_in(db, "SELECT rowid, story FROM articles WHERE rowid IN ({})", rows)
         )
-        parent: dict[int, int] = {}
-
-        def find(x: int) -> int:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        merged = UnionFind()
         for a, b, _, _ in links:
-            low, high = sorted((find(story_of[a]), find(story_of[b])))
-            if low != high:
-                parent[high] = low
+            merged.union(story_of[a], story_of[b])
         db.executemany(
             "UPDATE articles SET story = ? WHERE story = ?",
-            [(find(story), story) for story in sorted(parent) if find(story) != story],
+            [
+                (merged.find(story), story)
+                for story in sorted(merged.parent)
+                if merged.find(story) != story
+            ],
         )
 
     # --- reading -----------------------------------------------------------------
@@ -566,6 +560,7 @@ class _Lookup:
     def __init__(self, db: sqlite3.Connection, store: Store) -> None:
         self.db, self.store = db, store
         self._names: dict[int, dict[str, float]] = {}
+        self._stories: dict[int, int] = {}
         self._norms: dict[int, float] = {}
         self._cache: dict[
             int, tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.uint64], str, int | None]
@@ -576,12 +571,13 @@ class _Lookup:
         missing = sorted({r for r in rows if r not in self._cache})
         if not missing:
             return
-        for row, text_hash, shingles, lead_shingles, lead, day in _select_in(
+        for row, text_hash, shingles, lead_shingles, lead, day, story in _select_in(
             self.db,
-            "SELECT rowid, text_hash, shingles, lead_shingles, lead, day FROM articles"
+            "SELECT rowid, text_hash, shingles, lead_shingles, lead, day, story FROM articles"
             " WHERE rowid IN ({})",
             missing,
         ):
+            self._stories[row] = story
             self._cache[row] = (
                 text_hash,
                 np.frombuffer(shingles, np.uint64),
@@ -620,6 +616,11 @@ class _Lookup:
         dot = sum(w * w for n, w in names_a.items() if n in names_b)
         norms = self._norms[a] * self._norms[b]
         return dot / norms if norms else 0.0
+
+    def story(self, row: int) -> int:
+        """The story the article was in when the batch began."""
+        self.load((row,))
+        return self._stories[row]
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]:
         return self.store.vectors(rows, [self.get(r)[3] for r in rows])

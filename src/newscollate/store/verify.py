@@ -30,7 +30,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.cluster import LinkRelation
+from newscollate.cluster import LinkRelation, UnionFind
 from newscollate.config import Settings
 from newscollate.index.minhash import containment, jaccard
 
@@ -69,6 +69,8 @@ class Lookup(Protocol):
     def load(self, rows: Iterable[int]) -> None: ...
 
     def name_cosine(self, a: int, b: int) -> float: ...
+
+    def story(self, row: int) -> int: ...
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]: ...
 
@@ -110,6 +112,16 @@ class Verifier:
                 links.append((pair.a, pair.b, relation, round(names, 4)))
             elif names >= NAMES_MAYBE and gap <= MODEL_DAYS:
                 to_score.append((pair, relation, gap))
+        # a pair already joined, through stored stories or this batch's sure links,
+        # needs no model: its link would not change a story
+        joined = UnionFind()
+        for a, b, _, _ in links:
+            joined.union(lookup.story(a), lookup.story(b))
+        to_score = [
+            t
+            for t in to_score
+            if joined.find(lookup.story(t[0].a)) != joined.find(lookup.story(t[0].b))
+        ]
         return links + self._scored(to_score, lookup)
 
     def _scored(
