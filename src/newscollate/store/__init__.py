@@ -141,6 +141,7 @@ class Store:
         self.settings = settings or Settings()
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
+        self._first_band = 1
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -284,6 +285,11 @@ class Store:
         first_row = (
             int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
         )
+        # the batch's band keys are the rows after this one: a range on the table's own
+        # key, where a search by article would scan every band ever stored
+        self._first_band = (
+            int(db.execute("SELECT coalesce(max(rowid), 0) FROM bands").fetchone()[0]) + 1
+        )
         rows = list(range(first_row, first_row + len(kept)))
         db.executemany(
             "INSERT INTO articles (rowid, id, text_hash, title, outlet, published, day, author,"
@@ -346,19 +352,47 @@ class Store:
             (first_row,),
         ):
             add(a, b, "hash")
-        buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for band, key, article in db.execute(
-            "SELECT o.band, o.key, o.article FROM bands o WHERE (o.band, o.key) IN"
-            " (SELECT band, key FROM bands WHERE article >= ?) ORDER BY o.band, o.key, o.article",
-            (first_row,),
-        ):
-            buckets[(band, key)].append(article)
-        for (band, _), members in buckets.items():
+        for (band, _), members in self._band_buckets(first_row).items():
             why = "lead" if band >= LEAD_BAND_OFFSET else "minhash"
             _bounded_pairs(members, first_row, partial(add, why=why))
         for a, b in self._name_candidates(first_row, lookup):
             add(a, b, "names")
         return [Pair(a, b, frozenset(why)) for (a, b), why in sorted(found.items())]
+
+    def _band_buckets(self, first_row: int) -> dict[tuple[int, int], list[int]]:
+        """The band buckets the batch's articles fall in, with what ``_bounded_pairs``
+        needs of their members, in order: every member of a small bucket; of a huge
+        one only its first member, its last member before the batch, and the batch's.
+        Bucket sizes are counted inside SQLite's index, so a wire story in a
+        thousand copies costs no thousand rows a batch."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS small_buckets (band INTEGER, key INTEGER)")
+        db.execute("DELETE FROM small_buckets")
+        buckets: dict[tuple[int, int], list[int]] = {}
+        small = []
+        for band, key, size, first, last_old in db.execute(
+            "SELECT o.band, o.key, count(*), min(o.article),"
+            " max(CASE WHEN o.article < ?1 THEN o.article END) FROM bands o"
+            " WHERE (o.band, o.key) IN (SELECT band, key FROM bands WHERE rowid >= ?2)"
+            " GROUP BY o.band, o.key",
+            (first_row, self._first_band),
+        ):
+            if size <= MAX_BUCKET:
+                small.append((band, key))
+            else:
+                buckets[(band, key)] = sorted({first} | ({last_old} if last_old else set()))
+        for band, key, article in db.execute(
+            "SELECT band, key, article FROM bands WHERE rowid >= ?", (self._first_band,)
+        ):
+            if (band, key) in buckets:
+                buckets[(band, key)].append(article)
+        db.executemany("INSERT INTO small_buckets VALUES (?, ?)", small)
+        for band, key, article in db.execute(
+            "SELECT b.band, b.key, b.article FROM small_buckets s CROSS JOIN bands b"
+            " ON b.band = s.band AND b.key = s.key ORDER BY b.band, b.key, b.article"
+        ):
+            buckets.setdefault((band, key), []).append(article)
+        return {k: sorted(set(v)) for k, v in buckets.items()}
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest neighbours by weighted names within the time window:
@@ -371,11 +405,11 @@ class Store:
         for name, article in self.db.execute(
             # three index searches (an article without a date is in every window);
             # one OR-ed condition would scan the whole table
-            "SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            "SELECT o.name, o.article FROM names n CROSS JOIN names o ON o.name = n.name"
             " AND o.day BETWEEN n.day - ?1 AND n.day + ?1 WHERE n.article >= ?2 AND n.weight >= ?3"
-            " UNION SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            " UNION SELECT o.name, o.article FROM names n CROSS JOIN names o ON o.name = n.name"
             " AND o.day IS NULL WHERE n.article >= ?2 AND n.weight >= ?3"
-            " UNION SELECT o.name, o.article FROM names n JOIN names o ON o.name = n.name"
+            " UNION SELECT o.name, o.article FROM names n CROSS JOIN names o ON o.name = n.name"
             " WHERE n.article >= ?2 AND n.weight >= ?3 AND n.day IS NULL ORDER BY 1, 2",
             (WINDOW_DAYS, first_row, LOOKUP_WEIGHT),
         ):
