@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: run test check lint typecheck pytest eval bench browser clean
+.PHONY: bench-stories run test check lint typecheck pytest eval bench browser clean
 
 # torch goes first and pinned: 2.13.0 resolves to the local CPU wheel; letting
 # sentence-transformers pull torch would fetch gigabytes of CUDA packages.
@@ -54,6 +54,12 @@ test: check pytest
 
 eval: $(STAMP)
 	$(PY) bench/quality.py --all
+	$(PY) bench/stories_real.py
+
+# story finding at 10k and 100k next to datasketch and text-dedup (their own venv, bench/.venv-peers)
+bench-stories: $(STAMP)
+	bash bench/peers/setup.sh
+	$(PY) bench/bench_stories.py --sizes 10000,100000 --peers
 
 bench: $(STAMP)
 	$(PY) bench/bench_compare.py
