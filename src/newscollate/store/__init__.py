@@ -22,7 +22,7 @@ import logging
 import math
 import sqlite3
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from newscollate.cluster import LinkRelation, UnionFind, copy_originals, strength
 from newscollate.config import Settings
@@ -401,37 +402,50 @@ class Store:
         are not looked up, nor names too frequent within the window to tell stories
         apart (more than ``MAX_BUCKET * 4`` articles): they make huge joins and
         decide nothing."""
-        name_buckets: dict[str, list[int]] = defaultdict(list)
-        for name, article in self.db.execute(
+        found = self.db.execute(
             # three index searches (an article without a date is in every window);
             # one OR-ed condition would scan the whole table
-            "SELECT o.name, o.article FROM names n CROSS JOIN names o ON o.name = n.name"
-            " AND o.day BETWEEN n.day - ?1 AND n.day + ?1 WHERE n.article >= ?2 AND n.weight >= ?3"
-            " UNION SELECT o.name, o.article FROM names n CROSS JOIN names o ON o.name = n.name"
-            " AND o.day IS NULL WHERE n.article >= ?2 AND n.weight >= ?3"
-            " UNION SELECT o.name, o.article FROM names n CROSS JOIN names o ON o.name = n.name"
-            " WHERE n.article >= ?2 AND n.weight >= ?3 AND n.day IS NULL ORDER BY 1, 2",
+            "SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
+            " ON o.name = n.name AND o.day BETWEEN n.day - ?1 AND n.day + ?1"
+            " WHERE n.article >= ?2 AND n.weight >= ?3"
+            " UNION SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
+            " ON o.name = n.name AND o.day IS NULL WHERE n.article >= ?2 AND n.weight >= ?3"
+            " UNION SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
+            " ON o.name = n.name WHERE n.article >= ?2 AND n.weight >= ?3 AND n.day IS NULL",
             (WINDOW_DAYS, first_row, LOOKUP_WEIGHT),
-        ):
-            name_buckets[name].append(article)
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for members in name_buckets.values():
-            if len(members) > MAX_BUCKET * 4:
-                continue
-            new = [m for m in members if m >= first_row]
-            for a in new:
-                for b in members:
-                    if b < a or (b > a and b < first_row):
-                        shared[(min(a, b), max(a, b))] += 1
-        pairs = [pair for pair, count in shared.items() if count >= 2]
-        lookup.load({r for pair in pairs for r in pair})
+        ).fetchall()
+        bucket_sizes = Counter(name for name, _, _ in found)
+        found = [f for f in found if bucket_sizes[f[0]] <= MAX_BUCKET * 4]
+        if not found:
+            return []
+        # articles x names, weighted; shared names and their weight come from one
+        # sparse product of the batch's rows with all rows
+        articles = sorted({article for _, article, _ in found})
+        row_of = {article: i for i, article in enumerate(articles)}
+        column_of = {name: j for j, name in enumerate(sorted(bucket_sizes))}
+        shape = (len(articles), len(column_of))
+        index = (
+            [row_of[article] for _, article, _ in found],
+            [column_of[name] for name, _, _ in found],
+        )
+        weighted = sparse.csr_matrix(([float(w) for _, _, w in found], index), shape=shape)
+        present = sparse.csr_matrix((np.ones(len(found)), index), shape=shape)
+        new = [i for i, article in enumerate(articles) if article >= first_row]
+        shared = (present[new] @ present.T).tocsr()
+        dots = (weighted[new] @ weighted.T).multiply(shared >= 2).tocoo()
+        pairs = [
+            (articles[new[i]], articles[j], float(dot))
+            for i, j, dot in zip(dots.row, dots.col, dots.data, strict=True)
+            if articles[j] < articles[new[i]]
+        ]
+        lookup.load({r for a, b, _ in pairs for r in (a, b)})
         nearest: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for a, b in pairs:
-            similarity = lookup.name_cosine(a, b)
+        for newer, older, dot in pairs:
+            similarity = lookup.name_similarity(newer, older, dot)
             if similarity >= NAMES_MAYBE:
-                nearest[b].append((similarity, a))  # b is the newer: b > a, b >= first_row
-                if a >= first_row:
-                    nearest[a].append((similarity, b))
+                nearest[newer].append((similarity, older))
+                if older >= first_row:
+                    nearest[older].append((similarity, newer))
         chosen = set()
         for row, neighbours in nearest.items():
             for _, other in sorted(neighbours, key=lambda n: (-n[0], n[1]))[:NAME_NEIGHBOURS]:
@@ -636,6 +650,11 @@ class _Lookup:
             self.load([row])
         return self._cache[row]
 
+    def name_similarity(self, a: int, b: int, dot: float) -> float:
+        """``name_cosine`` from the dot product of the two weighted name vectors."""
+        norms = self._norms[a] * self._norms[b]
+        return dot / norms if norms else 0.0
+
     def name_cosine(self, a: int, b: int) -> float:
         """Cosine of the two articles' names weighted by how rare each name is in
         English (``name_weight``): reports of one event name the same rare people and
@@ -648,8 +667,7 @@ class _Lookup:
         if len(names_b) < len(names_a):
             names_a, names_b = names_b, names_a
         dot = sum(w * w for n, w in names_a.items() if n in names_b)
-        norms = self._norms[a] * self._norms[b]
-        return dot / norms if norms else 0.0
+        return self.name_similarity(a, b, dot)
 
     def story(self, row: int) -> int:
         """The story the article was in when the batch began."""
