@@ -292,6 +292,23 @@ class Store:
             int(db.execute("SELECT coalesce(max(rowid), 0) FROM bands").fetchone()[0]) + 1
         )
         rows = list(range(first_row, first_row + len(kept)))
+        # An exact copy of a stored text, or of one earlier in the batch, gets no band
+        # keys or names: its hash links it to the first copy, and everything else that
+        # text is related to links to the first copy already. A wire story reprinted a
+        # thousand times then costs a thousand hash lookups, not a million pairs.
+        seen = {
+            h
+            for (h,) in _select_in(
+                db,
+                "SELECT DISTINCT text_hash FROM articles WHERE text_hash IN ({})",
+                {f.text_hash for f in features},
+            )
+        }
+        keyed: set[int] = set()
+        for row, f in zip(rows, features, strict=True):
+            if f.text_hash not in seen:
+                keyed.add(row)
+                seen.add(f.text_hash)
         db.executemany(
             "INSERT INTO articles (rowid, id, text_hash, title, outlet, published, day, author,"
             " language, url, source, text, word_count, lead, shingles, lead_shingles, story)"
@@ -324,6 +341,7 @@ class Store:
             [
                 (band + offset, int(key), row)
                 for row, full, lead in zip(rows, keys, lead_keys, strict=True)
+                if row in keyed
                 for offset, row_keys in ((0, full), (LEAD_BAND_OFFSET, lead))
                 for band, key in enumerate(row_keys)
             ],
@@ -333,6 +351,7 @@ class Store:
             [
                 (name, f.day, row, name_weight(name))
                 for row, f in zip(rows, features, strict=True)
+                if row in keyed
                 for name in f.names
             ],
         )
@@ -347,9 +366,10 @@ class Store:
             if a != b:
                 found[(min(a, b), max(a, b))].add(why)
 
-        for a, b in db.execute(
-            "SELECT o.rowid, n.rowid FROM articles n JOIN articles o ON o.text_hash = n.text_hash"
-            " WHERE n.rowid >= ? AND o.rowid != n.rowid",
+        for a, b in db.execute(  # an exact copy is linked to the first article of its text
+            "SELECT min(o.rowid), n.rowid FROM articles n JOIN articles o"
+            " ON o.text_hash = n.text_hash AND o.rowid < n.rowid"
+            " WHERE n.rowid >= ? GROUP BY n.rowid",
             (first_row,),
         ):
             add(a, b, "hash")
