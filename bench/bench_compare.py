@@ -39,6 +39,9 @@ from typing import Any
 
 import storygen  # bench/ is on sys.path when this file is run as a script
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "peers"))
+from _common import busy_cpu_seconds  # the peers' helpers: standard library only
+
 import newscollate
 from newscollate.crosscheck import crosscheck
 from newscollate.facts import extract
@@ -135,7 +138,6 @@ class Figure:
 
 
 _START = time.perf_counter()
-_TICK = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(slots=True)
@@ -155,26 +157,19 @@ class Section:
     peak_rss_mib: float = 0.0
 
 
-def _busy_s() -> float:
-    """CPU seconds the whole machine has spent busy since boot (from /proc/stat)."""
-    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
-    return (user + nice + system + irq + softirq + steal) / _TICK
-
-
 def _own_s() -> float:
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
 
 
 SECTIONS: list[Section] = []
-_last = (time.perf_counter(), _busy_s(), _own_s())
+_last = (time.perf_counter(), busy_cpu_seconds(), _own_s())
 
 
 def log(message: str) -> None:
     """Close the running section and start one called ``message``."""
     global _last
-    now = (time.perf_counter(), _busy_s(), _own_s())
+    now = (time.perf_counter(), busy_cpu_seconds(), _own_s())
     if SECTIONS:
         section, wall = SECTIONS[-1], now[0] - _last[0]
         others = (now[1] - _last[1]) - (now[2] - _last[2])

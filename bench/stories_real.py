@@ -85,6 +85,9 @@ if str(BENCH) not in sys.path:  # imported from the tests, bench/ is not on the 
 
 from quality import environment, markdown_table  # noqa: E402  (bench/ is not a package)
 
+sys.path.insert(0, str(BENCH / "peers"))  # the peers' helpers: standard library only
+from _recall import components as linked_components  # noqa: E402
+
 ROOT = BENCH.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
 NEWSDESK = ROOT / "examples" / "newsdesk" / "newsdesk.jsonl"
@@ -493,20 +496,11 @@ def run_peer(texts: Sequence[Article], score_pairs: Sequence[tuple[str, str]], w
 
 
 def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Connected components as labels (each component's smallest id)."""
-    parent = {a: a for a in ids}
-
-    def root(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for a, b in edges:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {a: root(a) for a in parent}
+    """Connected components as labels (each component's smallest id); ids without an
+    edge are their own component."""
+    labels = {a: a for a in ids}
+    labels.update(linked_components((a, b, "") for a, b in edges))
+    return labels
 
 
 def run_peers(corpus: Corpus, pairs: Sequence[SemevalPair]) -> Json:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -51,7 +51,7 @@ class ArticleFeatures:
     text_hash: str  # of the folded text: copies that differ in case, quotes or spacing match
     shingles: npt.NDArray[np.uint64]
     lead_shingles: npt.NDArray[np.uint64]
-    names: frozenset[str]  # folded capitalised words that do not start a sentence
+    names: frozenset[str]  # folded names (see ``names``)
     lead: str  # title and opening: what the model embeds
     word_count: int
     day: int | None  # publication day number, for the time window
@@ -106,6 +106,7 @@ def names(text: str) -> frozenset[str]:
 MAX_NAME_WEIGHT = 3
 
 
+@lru_cache(maxsize=1 << 17)  # a corpus repeats its names; each is weighed once
 def name_weight(name: str) -> int:
     """How rare a name is in English, from 1 to ``MAX_NAME_WEIGHT``: the number of
     pieces the bundled model's WordPiece vocabulary (the 30,000 most useful units of

@@ -9,7 +9,7 @@ text) is a no-op, so an interrupted ``index add`` is resumed by running it again
 
 Candidates come from three cheap sources, looked up in SQL against everything
 already stored: the normalised-text hash (exact copies), MinHash band keys of the
-whole text and of the lead (near-duplicates and trimmed copies), and rare names
+whole text and of the lead (near-duplicates and trimmed copies), and names
 shared within a publication-time window (reports of one event in other words).
 Every candidate pair is verified (see ``verify``) before it becomes a link, and a
 story is a connected component of links, kept incrementally: a new link merges
@@ -26,7 +26,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +55,6 @@ LSH_THRESHOLD = 0.5
 LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
 MAX_BUCKET = 64  # candidates per band bucket and per name within the window
 NAME_NEIGHBOURS = 16  # same-story candidates per new article from names
-LOOKUP_WEIGHT = 1  # names looked up for candidates: all
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -142,7 +140,6 @@ class Store:
         self.settings = settings or Settings()
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
-        self._first_band = 1
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -168,7 +165,7 @@ class Store:
         self.db.execute("COMMIT")
         self.hasher = MinHasher(num_perm=NUM_PERM, seed=1)
         self.banding = Banding.for_threshold(LSH_THRESHOLD, NUM_PERM)
-        self.verifier = Verifier(self.settings)
+        self.verifier = Verifier()
 
     def close(self) -> None:
         self.db.close()
@@ -259,10 +256,10 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             with self._stage("write"):
-                first_row = self._write(kept, features, keys, lead_keys)
+                first_row, first_band = self._write(kept, features, keys, lead_keys)
             with self._stage("candidates"):
-                lookup = _Lookup(db, self)
-                pairs = self._candidates(first_row, lookup)
+                lookup = _Lookup(self)
+                pairs = self._candidates(first_row, first_band, lookup)
             with self._stage("verify"):
                 links = self.verifier.verify(pairs, lookup)
             with self._stage("link"):
@@ -280,17 +277,16 @@ class Store:
         features: Sequence[ArticleFeatures],
         keys: npt.NDArray[np.int64],
         lead_keys: npt.NDArray[np.int64],
-    ) -> int:
-        """Insert a batch's articles, band keys and names; the batch's first row number."""
+    ) -> tuple[int, int]:
+        """Insert a batch's articles, band keys and names; the batch's first article row
+        and first band row."""
         db = self.db
         first_row = (
             int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
         )
         # the batch's band keys are the rows after this one: a range on the table's own
         # key, where a search by article would scan every band ever stored
-        self._first_band = (
-            int(db.execute("SELECT coalesce(max(rowid), 0) FROM bands").fetchone()[0]) + 1
-        )
+        first_band = int(db.execute("SELECT coalesce(max(rowid), 0) FROM bands").fetchone()[0]) + 1
         rows = list(range(first_row, first_row + len(kept)))
         # An exact copy of a stored text, or of one earlier in the batch, gets no band
         # keys or names: its hash links it to the first copy, and everything else that
@@ -355,16 +351,16 @@ class Store:
                 for name in f.names
             ],
         )
-        return first_row
+        return first_row, first_band
 
-    def _candidates(self, first_row: int, lookup: _Lookup) -> list[Pair]:
+    def _candidates(self, first_row: int, first_band: int, lookup: _Lookup) -> list[Pair]:
         """Pairs (old or new, new) that share a text hash, a band bucket or names."""
         db = self.db
-        found: dict[tuple[int, int], set[str]] = defaultdict(set)
+        found: set[tuple[int, int]] = set()
 
-        def add(a: int, b: int, why: str) -> None:
+        def add(a: int, b: int) -> None:
             if a != b:
-                found[(min(a, b), max(a, b))].add(why)
+                found.add((min(a, b), max(a, b)))
 
         for a, b in db.execute(  # an exact copy is linked to the first article of its text
             "SELECT min(o.rowid), n.rowid FROM articles n JOIN articles o"
@@ -372,15 +368,14 @@ class Store:
             " WHERE n.rowid >= ? GROUP BY n.rowid",
             (first_row,),
         ):
-            add(a, b, "hash")
-        for (band, _), members in self._band_buckets(first_row).items():
-            why = "lead" if band >= LEAD_BAND_OFFSET else "minhash"
-            _bounded_pairs(members, first_row, partial(add, why=why))
+            add(a, b)
+        for members in self._band_buckets(first_row, first_band).values():
+            _bounded_pairs(members, first_row, add)
         for a, b in self._name_candidates(first_row, lookup):
-            add(a, b, "names")
-        return [Pair(a, b, frozenset(why)) for (a, b), why in sorted(found.items())]
+            add(a, b)
+        return [Pair(a, b) for a, b in sorted(found)]
 
-    def _band_buckets(self, first_row: int) -> dict[tuple[int, int], list[int]]:
+    def _band_buckets(self, first_row: int, first_band: int) -> dict[tuple[int, int], list[int]]:
         """The band buckets the batch's articles fall in, with what ``_bounded_pairs``
         needs of their members, in order: every member of a small bucket; of a huge
         one only its first member, its last member before the batch, and the batch's.
@@ -396,14 +391,14 @@ class Store:
             " max(CASE WHEN o.article < ?1 THEN o.article END) FROM bands o"
             " WHERE (o.band, o.key) IN (SELECT band, key FROM bands WHERE rowid >= ?2)"
             " GROUP BY o.band, o.key",
-            (first_row, self._first_band),
+            (first_row, first_band),
         ):
             if size <= MAX_BUCKET:
                 small.append((band, key))
             else:
                 buckets[(band, key)] = sorted({first} | ({last_old} if last_old else set()))
         for band, key, article in db.execute(
-            "SELECT band, key, article FROM bands WHERE rowid >= ?", (self._first_band,)
+            "SELECT band, key, article FROM bands WHERE rowid >= ?", (first_band,)
         ):
             if (band, key) in buckets:
                 buckets[(band, key)].append(article)
@@ -417,22 +412,21 @@ class Store:
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest neighbours by weighted names within the time window:
-        at most ``NAME_NEIGHBOURS`` articles that share two or more names rare in English
-        and whose name cosine reaches ``NAMES_MAYBE``. Common words ("health", "union")
-        are not looked up, nor names too frequent within the window to tell stories
-        apart (more than ``MAX_BUCKET * 4`` articles): they make huge joins and
-        decide nothing."""
+        at most ``NAME_NEIGHBOURS`` articles that share two or more names and whose name
+        cosine reaches ``NAMES_MAYBE``. Names too frequent within the window to tell
+        stories apart (more than ``MAX_BUCKET * 4`` articles) are left out: they make
+        huge products and decide nothing."""
         found = self.db.execute(
             # three index searches (an article without a date is in every window);
             # one OR-ed condition would scan the whole table
             "SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
             " ON o.name = n.name AND o.day BETWEEN n.day - ?1 AND n.day + ?1"
-            " WHERE n.article >= ?2 AND n.weight >= ?3"
+            " WHERE n.article >= ?2"
             " UNION SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
-            " ON o.name = n.name AND o.day IS NULL WHERE n.article >= ?2 AND n.weight >= ?3"
+            " ON o.name = n.name AND o.day IS NULL WHERE n.article >= ?2"
             " UNION SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
-            " ON o.name = n.name WHERE n.article >= ?2 AND n.weight >= ?3 AND n.day IS NULL",
-            (WINDOW_DAYS, first_row, LOOKUP_WEIGHT),
+            " ON o.name = n.name WHERE n.article >= ?2 AND n.day IS NULL",
+            (WINDOW_DAYS, first_row),
         ).fetchall()
         bucket_sizes = Counter(name for name, _, _ in found)
         found = [f for f in found if bucket_sizes[f[0]] <= MAX_BUCKET * 4]
@@ -499,26 +493,27 @@ class Store:
 
     def vectors(self, rows: Sequence[int], leads: Sequence[str]) -> npt.NDArray[np.float32]:
         """Title-and-lead vectors, computed on first need and stored with the article."""
-        out = np.zeros((len(rows), 384), np.float32)
-        missing = []
-        for i, row in enumerate(rows):
-            blob = self.db.execute(
-                "SELECT vector FROM articles WHERE rowid = ?", (row,)
-            ).fetchone()[0]
-            if blob is None:
-                missing.append(i)
-            else:
-                out[i] = np.frombuffer(blob, np.float32)
+        stored = dict(
+            _select_in(
+                self.db,
+                "SELECT rowid, vector FROM articles WHERE rowid IN ({}) AND vector IS NOT NULL",
+                rows,
+            )
+        )
+        missing = [i for i, row in enumerate(rows) if row not in stored]
         if missing:
             with self._stage("embed"):
                 encoded = self.embedder.encode([leads[i] for i in missing])
-            for i, vector in zip(missing, encoded, strict=True):
-                out[i] = vector
-                self.db.execute(
-                    "UPDATE articles SET vector = ? WHERE rowid = ?",
-                    (np.asarray(vector, np.float32).tobytes(), rows[i]),
-                )
-        return out
+            fresh = {
+                rows[i]: np.asarray(v, np.float32).tobytes()
+                for i, v in zip(missing, encoded, strict=True)
+            }
+            self.db.executemany(
+                "UPDATE articles SET vector = ? WHERE rowid = ?",
+                [(blob, row) for row, blob in fresh.items()],
+            )
+            stored.update(fresh)
+        return np.vstack([np.frombuffer(stored[row], np.float32) for row in rows])
 
     @property
     def embedder(self) -> Embedder:
@@ -625,8 +620,8 @@ class _Lookup:
     """What the verifier reads of stored articles, loaded in bulk for one batch:
     shingles, leads, names with their weights, and vectors."""
 
-    def __init__(self, db: sqlite3.Connection, store: Store) -> None:
-        self.db, self.store = db, store
+    def __init__(self, store: Store) -> None:
+        self.db, self.store = store.db, store
         self._names: dict[int, dict[str, float]] = {}
         self._stories: dict[int, int] = {}
         self._norms: dict[int, float] = {}

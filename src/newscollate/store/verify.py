@@ -31,7 +31,6 @@ import numpy as np
 import numpy.typing as npt
 
 from newscollate.cluster import LinkRelation, UnionFind
-from newscollate.config import Settings
 from newscollate.index.minhash import containment, jaccard
 
 __all__ = ["Pair", "Verifier"]
@@ -56,9 +55,8 @@ COSINE_PER_DAY = 0.05
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    a: int
+    a: int  # the older article's row
     b: int
-    why: frozenset[str]  # hash, minhash, lead, names
 
 
 class Lookup(Protocol):
@@ -76,9 +74,6 @@ class Lookup(Protocol):
 
 
 class Verifier:
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
     def verify(
         self, pairs: Sequence[Pair], lookup: Lookup
     ) -> list[tuple[int, int, LinkRelation, float]]:
