@@ -12,6 +12,7 @@ import pytest
 
 import newscollate
 from newscollate.cluster.metrics import cluster_scores
+from newscollate.index.features import name_weight
 from tests.conftest import EXAMPLE, ROOT, SEEDS
 
 EVAL = ROOT / "tests" / "eval" / "data"
@@ -137,6 +138,29 @@ def test_store_is_sqlite_in_wal_mode_with_a_schema_version(tmp_path: Path) -> No
     db = sqlite3.connect(tmp_path / "s.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == newscollate.store.SCHEMA_VERSION
+
+
+def test_a_version_1_store_gains_name_weights(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Version 1 stored names without weights; opening such a store adds them, so the
+    store's stories stay what they were and new articles can be added."""
+    text = "Crews from Kharkiv and Bellmoor fought the fire at the Ostrava depot on Monday."
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        store.add([newscollate.Article(text=text, id="a", published="2024-03-04")])
+    db = sqlite3.connect(tmp_path / "s.db")
+    db.execute("ALTER TABLE names DROP COLUMN weight")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        weights = dict(store.db.execute("SELECT name, weight FROM names"))
+        summary = store.add([newscollate.Article(text=text, id="b", published="2024-03-05")])
+        stories = {a.article.id: a.story for a in store.annotated()}
+    # the column's default is 1: a rare name weighing 3 shows the weights were computed
+    assert weights["kharkiv"] == 3
+    assert weights == {name: name_weight(name) for name in weights}
+    assert summary.added == 1 and stories["a"] == stories["b"]
 
 
 def test_bundled_newsdesk_corpus_against_its_gold(embedder: newscollate.SentenceEmbedder) -> None:
