@@ -176,3 +176,18 @@ def test_bundled_newsdesk_corpus_against_its_gold(embedder: newscollate.Sentence
     scores = cluster_scores({a.article.id: a.story for a in annotated}, story_of)
     precision, recall = scores.precision, scores.recall
     assert precision >= 0.9 and recall >= 0.95, (precision, recall)
+
+
+def test_batches_do_not_change_the_stories(
+    corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Every candidate rule depends only on the articles added before, never on how
+    the input is cut into batches (the Spark engine relies on it)."""
+    files = sorted(p for p in corpus.rglob("*.txt"))
+    results = []
+    for size in (1, 7, 1000):
+        with newscollate.Store(tmp_path / f"{size}.db", embedder=embedder) as store:
+            store.add(files, batch_size=size)
+            results.append(partition(list(store.annotated())))
+    assert results[0] == results[1] == results[2]
+    assert max(len(s) for s in results[0]) >= 3

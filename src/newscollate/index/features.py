@@ -21,12 +21,13 @@ from functools import cache, lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.index.minhash import shingle_hashes_batch
+from newscollate.index.minhash import Banding, MinHasher, band_keys, shingle_hashes_batch
 from newscollate.ingest.clean import Cleaned
 from newscollate.ingest.normalize import fold
 
 __all__ = [
-    "LEAD_WORDS", "ArticleFeatures", "article_features", "day_number", "name_weight", "names",
+    "LEAD_BAND_OFFSET", "LEAD_WORDS", "ArticleFeatures", "article_features", "day_number",
+    "name_weight", "names", "signature_bands",
 ]  # fmt: skip
 
 LEAD_WORDS = 80  # about the first paragraph, which copies and trimmed copies keep
@@ -34,6 +35,9 @@ LEAD_WORDS = 80  # about the first paragraph, which copies and trimmed copies ke
 # with the length; 40 words instead of 80 halve it but lose a tenth of BASIL's
 # same-event pairs (bench/stories_real.py: ARI 0.79 against 0.85).
 EMBED_WORDS = 80
+NUM_PERM = 128
+LSH_THRESHOLD = 0.5
+LEAD_BAND_OFFSET = 1000  # lead band keys are numbered apart from the whole text's
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
 _SENTENCE_ENDS = frozenset('.!?:"“‘\n')
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -78,6 +82,22 @@ def article_features(batch: Sequence[Cleaned]) -> list[ArticleFeatures]:
             )
         )
     return out
+
+
+def signature_bands(
+    features: Sequence[ArticleFeatures],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """MinHash band keys of each article's whole text and of its lead, one row per
+    article (band ``i`` of the lead is band ``LEAD_BAND_OFFSET + i``)."""
+    hasher, banding = _signing()
+    keys = band_keys(hasher.signatures([f.shingles for f in features]), banding)
+    lead_keys = band_keys(hasher.signatures([f.lead_shingles for f in features]), banding)
+    return keys.astype(np.int64), lead_keys.astype(np.int64)
+
+
+@cache
+def _signing() -> tuple[MinHasher, Banding]:
+    return MinHasher(num_perm=NUM_PERM, seed=1), Banding.for_threshold(LSH_THRESHOLD, NUM_PERM)
 
 
 def names(text: str) -> frozenset[str]:

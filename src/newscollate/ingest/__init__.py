@@ -18,7 +18,7 @@ from newscollate.ingest.language import guess_language
 from newscollate.ingest.sources import read_inputs
 from newscollate.models import Article, Problem
 
-__all__ = ["Cleaned", "Loaded", "load", "load_batches"]
+__all__ = ["Cleaned", "Loaded", "finish", "load", "load_batches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,19 +75,29 @@ def _clean_batch(raw: list[Article], settings: Settings) -> Loaded:
     for article, done in zip(raw, first_pass, strict=True):
         if article.outlet in recurring:
             done = clean(article, recurring[article.outlet])
-        source = article.source or article.id or "article"
-        if len(done.text) < settings.min_article_chars:
-            reason = (
-                "no article text left after removing page furniture"
-                if done.boilerplate
-                else f"too short to be an article ({len(done.text)} characters)"
-            )
-            problems.append(Problem(source, reason))
-            continue
-        if done.article.language is None:
-            done = replace(done, article=replace(done.article, language=guess_language(done.text)))
-        cleaned.append(done)
+        item = finish(done, settings)
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            cleaned.append(item)
     return Loaded(tuple(cleaned), tuple(problems))
+
+
+def finish(done: Cleaned, settings: Settings) -> Cleaned | Problem:
+    """The last step of cleaning one article: too little text left is a problem; the
+    language is guessed where the input did not say."""
+    article = done.article
+    source = article.source or article.id or "article"
+    if len(done.text) < settings.min_article_chars:
+        reason = (
+            "no article text left after removing page furniture"
+            if done.boilerplate
+            else f"too short to be an article ({len(done.text)} characters)"
+        )
+        return Problem(source, reason)
+    if article.language is None:
+        done = replace(done, article=replace(article, language=guess_language(done.text)))
+    return done
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -257,20 +257,29 @@ def recurring_lines(
     by_outlet: dict[str, list[set[str]]] = defaultdict(list)
     for outlet, lines in articles:
         if outlet:
-            by_outlet[outlet].append(
-                {
-                    f
-                    for line in lines
-                    if (f := fold(line)) and len(f.split()) <= _RECURRING_MAX_WORDS
-                }
-            )
+            by_outlet[outlet].append(short_lines(lines))
     result: dict[str | None, frozenset[str]] = {}
     for outlet, line_sets in by_outlet.items():
-        if len(line_sets) < min_articles:
-            continue
         counts = Counter(line for lines in line_sets for line in lines)
-        needed = max(min_articles, min_share * len(line_sets))
-        found = frozenset(line for line, n in counts.items() if n >= needed)
+        found = recurring_from_counts(
+            counts, len(line_sets), min_articles=min_articles, min_share=min_share
+        )
         if found:
             result[outlet] = found
     return result
+
+
+def short_lines(lines: Iterable[str]) -> set[str]:
+    """The folded lines of one article that could be outlet furniture."""
+    return {f for line in lines if (f := fold(line)) and len(f.split()) <= _RECURRING_MAX_WORDS}
+
+
+def recurring_from_counts(
+    counts: Mapping[str, int], articles: int, *, min_articles: int, min_share: float = 0.5
+) -> frozenset[str]:
+    """One outlet's furniture from how many of its ``articles`` carry each short line
+    (the Spark engine counts them in a cluster, the store in memory)."""
+    if articles < min_articles:
+        return frozenset()
+    needed = max(min_articles, min_share * articles)
+    return frozenset(line for line, n in counts.items() if n >= needed)

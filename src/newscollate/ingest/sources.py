@@ -180,7 +180,7 @@ def _parse(data: bytes, kind: str, *, source: str, name: str, settings: Settings
             io.StringIO(text), dialect="excel-tab" if kind == "tsv" else "excel"
         )
         for row_number, row in enumerate(reader, 2):
-            yield _record(
+            yield record_article(
                 row,
                 source=f"{source}:{row_number}",
                 default_id=f"{name}:{row_number}",
@@ -202,7 +202,7 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
         except json.JSONDecodeError as exc:
             raise InputError(source, f"broken JSON at line {exc.lineno}: {exc.msg}") from exc
         for number, record in enumerate(records, 1):
-            yield _record(
+            yield record_article(
                 record,
                 source=f"{source}[{number}]",
                 default_id=f"{name}:{number}",
@@ -215,7 +215,7 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
         except json.JSONDecodeError:
             pass
         else:
-            yield _record(whole, source=source, default_id=name, settings=settings)
+            yield record_article(whole, source=source, default_id=name, settings=settings)
             return
     count = 0
     for line_number, line in enumerate(text.splitlines(), 1):
@@ -228,12 +228,16 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
         except json.JSONDecodeError as exc:
             yield Problem(where, f"broken JSON at column {exc.colno}: {exc.msg}")
             continue
-        yield _record(record, source=where, default_id=f"{name}:{line_number}", settings=settings)
+        yield record_article(
+            record, source=where, default_id=f"{name}:{line_number}", settings=settings
+        )
     if count == 0:
         raise InputError(source, "empty file (no records)")
 
 
-def _record(record: Any, *, source: str, default_id: str, settings: Settings) -> Item:
+def record_article(record: Any, *, source: str, default_id: str, settings: Settings) -> Item:
+    """One JSON/CSV/table record (``text`` or ``html`` plus metadata fields) as an
+    article, or the reason it cannot be one."""
     if not isinstance(record, dict):
         return Problem(source, f"record is a JSON {type(record).__name__}, expected an object")
     text, html = record.get("text"), record.get("html")

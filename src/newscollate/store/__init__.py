@@ -19,11 +19,10 @@ two stories into the one with the smaller number.
 from __future__ import annotations
 
 import logging
-import math
 import sqlite3
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,17 +30,30 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse
 
 from newscollate.cluster import LinkRelation, UnionFind, copy_originals, strength
 from newscollate.config import Settings
-from newscollate.index.features import ArticleFeatures, article_features, name_weight
-from newscollate.index.minhash import Banding, MinHasher, band_keys
+from newscollate.index.candidates import (
+    BUCKET_PREDECESSORS,
+    NAME_BUCKET,
+    WINDOW_DAYS,
+    bucket_pairs,
+    name_cosine,
+    name_norm,
+    nearest_by_names,
+)
+from newscollate.index.features import (
+    LEAD_BAND_OFFSET,
+    ArticleFeatures,
+    article_features,
+    name_weight,
+    signature_bands,
+)
 from newscollate.ingest import load_batches
 from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
 from newscollate.represent.embed import Embedder
-from newscollate.store.verify import NAMES_MAYBE, WINDOW_DAYS, Pair, Verifier
+from newscollate.store.verify import Pair, Verifier
 
 __all__ = [
     "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup", "story_versions",
@@ -50,11 +62,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # 2: names carry their rarity weight
-NUM_PERM = 128
-LSH_THRESHOLD = 0.5
-LEAD_BAND_OFFSET = 1000  # lead band keys live in the same table, numbered apart
-MAX_BUCKET = 64  # candidates per band bucket and per name within the window
-NAME_NEIGHBOURS = 16  # same-story candidates per new article from names
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -163,8 +170,6 @@ class Store:
             if statement.strip():
                 self.db.execute(statement)
         self.db.execute("COMMIT")
-        self.hasher = MinHasher(num_perm=NUM_PERM, seed=1)
-        self.banding = Banding.for_threshold(LSH_THRESHOLD, NUM_PERM)
         self.verifier = Verifier()
 
     def close(self) -> None:
@@ -248,10 +253,7 @@ class Store:
         if not kept:
             return
         with self._stage("signatures"):
-            signatures = self.hasher.signatures([f.shingles for f in features])
-            lead_signatures = self.hasher.signatures([f.lead_shingles for f in features])
-            keys = band_keys(signatures, self.banding).astype(np.int64)
-            lead_keys = band_keys(lead_signatures, self.banding).astype(np.int64)
+            keys, lead_keys = signature_bands(features)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -354,117 +356,117 @@ class Store:
         return first_row, first_band
 
     def _candidates(self, first_row: int, first_band: int, lookup: _Lookup) -> list[Pair]:
-        """Pairs (old or new, new) that share a text hash, a band bucket or names."""
+        """Pairs (old or new, new) that share a text hash, a band bucket or names, by the
+        rules of ``index.candidates``."""
         db = self.db
         found: set[tuple[int, int]] = set()
-
-        def add(a: int, b: int) -> None:
-            if a != b:
-                found.add((min(a, b), max(a, b)))
-
         for a, b in db.execute(  # an exact copy is linked to the first article of its text
             "SELECT min(o.rowid), n.rowid FROM articles n JOIN articles o"
             " ON o.text_hash = n.text_hash AND o.rowid < n.rowid"
             " WHERE n.rowid >= ? GROUP BY n.rowid",
             (first_row,),
         ):
-            add(a, b)
-        for members in self._band_buckets(first_row, first_band).values():
-            _bounded_pairs(members, first_row, add)
-        for a, b in self._name_candidates(first_row, lookup):
-            add(a, b)
+            found.add((a, b))
+        for members, start in self._band_buckets(first_row, first_band):
+            found.update(bucket_pairs(members, start))
+        found.update(self._name_candidates(first_row, lookup))
         return [Pair(a, b) for a, b in sorted(found)]
 
-    def _band_buckets(self, first_row: int, first_band: int) -> dict[tuple[int, int], list[int]]:
-        """The band buckets the batch's articles fall in, with what ``_bounded_pairs``
-        needs of their members, in order: every member of a small bucket; of a huge
-        one only its first member, its last member before the batch, and the batch's.
-        Bucket sizes are counted inside SQLite's index, so a wire story in a
-        thousand copies costs no thousand rows a batch."""
+    def _band_buckets(self, first_row: int, first_band: int) -> Iterator[tuple[list[int], int]]:
+        """The band buckets the batch's articles fall in, each as what ``bucket_pairs``
+        needs of it: the members in order and where the batch's members begin. A
+        small bucket comes whole; of a huge one only its first member and its tail
+        from ``BUCKET_PREDECESSORS`` before the batch's first member. Bucket sizes
+        are counted inside SQLite's index, so a wire story in a thousand copies
+        costs no thousand rows a batch."""
         db = self.db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS small_buckets (band INTEGER, key INTEGER)")
         db.execute("DELETE FROM small_buckets")
-        buckets: dict[tuple[int, int], list[int]] = {}
         small = []
-        for band, key, size, first, last_old in db.execute(
+        huge = []
+        for band, key, size, first, new in db.execute(
             "SELECT o.band, o.key, count(*), min(o.article),"
-            " max(CASE WHEN o.article < ?1 THEN o.article END) FROM bands o"
+            " sum(o.article >= ?1) FROM bands o"
             " WHERE (o.band, o.key) IN (SELECT band, key FROM bands WHERE rowid >= ?2)"
-            " GROUP BY o.band, o.key",
+            " GROUP BY o.band, o.key HAVING count(*) > 1",
             (first_row, first_band),
         ):
-            if size <= MAX_BUCKET:
+            if size <= BUCKET_PREDECESSORS + 1:
                 small.append((band, key))
             else:
-                buckets[(band, key)] = sorted({first} | ({last_old} if last_old else set()))
-        for band, key, article in db.execute(
-            "SELECT band, key, article FROM bands WHERE rowid >= ?", (first_band,)
-        ):
-            if (band, key) in buckets:
-                buckets[(band, key)].append(article)
+                huge.append((band, key, first, new))
+        for band, key, first, new in huge:
+            # bands are written in article order, so the rowid order is the article order
+            tail = [
+                article
+                for (article,) in db.execute(
+                    "SELECT article FROM bands WHERE band = ? AND key = ? ORDER BY rowid DESC"
+                    " LIMIT ?",
+                    (band, key, new + BUCKET_PREDECESSORS),
+                )
+            ][::-1]
+            members = tail if tail[0] == first else [first, *tail]
+            yield members, len(members) - new
         db.executemany("INSERT INTO small_buckets VALUES (?, ?)", small)
+        bucket: tuple[int, int] | None = None
+        members = []
         for band, key, article in db.execute(
             "SELECT b.band, b.key, b.article FROM small_buckets s CROSS JOIN bands b"
             " ON b.band = s.band AND b.key = s.key ORDER BY b.band, b.key, b.article"
         ):
-            buckets.setdefault((band, key), []).append(article)
-        return {k: sorted(set(v)) for k, v in buckets.items()}
+            if (band, key) != bucket:
+                if members:
+                    yield members, _first_new(members, first_row)
+                bucket, members = (band, key), []
+            members.append(article)
+        if members:
+            yield members, _first_new(members, first_row)
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
-        """Each new article's nearest neighbours by weighted names within the time window:
-        at most ``NAME_NEIGHBOURS`` articles that share two or more names and whose name
-        cosine reaches ``NAMES_MAYBE``. Names too frequent within the window to tell
-        stories apart (more than ``MAX_BUCKET * 4`` articles) are left out: they make
-        huge products and decide nothing."""
-        found = self.db.execute(
-            # three index searches (an article without a date is in every window);
-            # one OR-ed condition would scan the whole table
-            "SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
-            " ON o.name = n.name AND o.day BETWEEN n.day - ?1 AND n.day + ?1"
-            " WHERE n.article >= ?2"
-            " UNION SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
-            " ON o.name = n.name AND o.day IS NULL WHERE n.article >= ?2"
-            " UNION SELECT o.name, o.article, o.weight FROM names n CROSS JOIN names o"
-            " ON o.name = n.name WHERE n.article >= ?2 AND n.day IS NULL",
-            (WINDOW_DAYS, first_row),
-        ).fetchall()
-        bucket_sizes = Counter(name for name, _, _ in found)
-        found = [f for f in found if bucket_sizes[f[0]] <= MAX_BUCKET * 4]
-        if not found:
-            return []
-        # articles x names, weighted; shared names and their weight come from one
-        # sparse product of the batch's rows with all rows
-        articles = sorted({article for _, article, _ in found})
-        row_of = {article: i for i, article in enumerate(articles)}
-        column_of = {name: j for j, name in enumerate(sorted(bucket_sizes))}
-        shape = (len(articles), len(column_of))
-        index = (
-            [row_of[article] for _, article, _ in found],
-            [column_of[name] for name, _, _ in found],
-        )
-        weighted = sparse.csr_matrix(([float(w) for _, _, w in found], index), shape=shape)
-        present = sparse.csr_matrix((np.ones(len(found)), index), shape=shape)
-        new = [i for i, article in enumerate(articles) if article >= first_row]
-        shared = (present[new] @ present.T).tocsr()
-        dots = (weighted[new] @ weighted.T).multiply(shared >= 2).tocoo()
-        pairs = [
-            (articles[new[i]], articles[j], float(dot))
-            for i, j, dot in zip(dots.row, dots.col, dots.data, strict=True)
-            if articles[j] < articles[new[i]]
-        ]
-        lookup.load({r for a, b, _ in pairs for r in (a, b)})
-        nearest: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for newer, older, dot in pairs:
-            similarity = lookup.name_similarity(newer, older, dot)
-            if similarity >= NAMES_MAYBE:
-                nearest[newer].append((similarity, older))
-                if older >= first_row:
-                    nearest[older].append((similarity, newer))
-        chosen = set()
-        for row, neighbours in nearest.items():
-            for _, other in sorted(neighbours, key=lambda n: (-n[0], n[1]))[:NAME_NEIGHBOURS]:
-                chosen.add((min(row, other), max(row, other)))
-        return sorted(chosen)
+        """Each new article's nearest earlier articles by weighted names within the
+        time window (``nearest_by_names``). Each name's earlier articles come from
+        one index search, stopped after ``NAME_BUCKET + 1`` rows, so a name that
+        half the store carries costs no more than a rare one."""
+        db = self.db
+        new_names: dict[int, list[str]] = defaultdict(list)
+        days: dict[int, int | None] = {}
+        for article, name, day in db.execute(
+            "SELECT article, name, day FROM names WHERE article >= ? ORDER BY article, name",
+            (first_row,),
+        ):
+            new_names[article].append(name)
+            days[article] = day
+        limit = NAME_BUCKET + 1
+        found: dict[int, list[tuple[str, list[int]]]] = {}
+        for article, article_names in new_names.items():
+            day = days[article]
+            lists = []
+            for name in article_names:
+                args: tuple[str | int, ...]
+                if day is None:
+                    query, args = (
+                        "SELECT article FROM names WHERE name = ?1 AND article < ?2 LIMIT ?3",
+                        (name, article, limit),
+                    )
+                else:
+                    # two index searches: one OR-ed condition would scan every row of the name
+                    query, args = (
+                        "SELECT article FROM (SELECT article FROM names WHERE name = ?1"
+                        " AND day BETWEEN ?4 AND ?5 AND article < ?2 LIMIT ?3)"
+                        " UNION ALL SELECT article FROM (SELECT article FROM names"
+                        " WHERE name = ?1 AND day IS NULL AND article < ?2 LIMIT ?3)",
+                        (name, article, limit, day - WINDOW_DAYS, day + WINDOW_DAYS),
+                    )
+                rows = [r for (r,) in db.execute(query, args)]
+                if rows and len(rows) <= NAME_BUCKET:
+                    lists.append((name, rows))
+            found[article] = lists
+        lookup.load({r for lists in found.values() for _, rows in lists for r in rows} | set(found))
+        pairs = []
+        for article, lists in found.items():
+            for other in nearest_by_names(article, lists, lookup.weights(article), lookup.norms):
+                pairs.append((other, article))
+        return pairs
 
     def _link(self, links: Sequence[tuple[int, int, LinkRelation, float]]) -> None:
         """Store the links and merge the stories they join: union-find over the story
@@ -656,7 +658,7 @@ class _Lookup:
         for row in missing:
             weighted = names.get(row, {})
             self._names[row] = weighted
-            self._norms[row] = math.sqrt(sum(w * w for w in weighted.values()))
+            self._norms[row] = name_norm(weighted)
 
     def get(
         self, row: int
@@ -665,24 +667,19 @@ class _Lookup:
             self.load([row])
         return self._cache[row]
 
-    def name_similarity(self, a: int, b: int, dot: float) -> float:
-        """``name_cosine`` from the dot product of the two weighted name vectors."""
-        norms = self._norms[a] * self._norms[b]
-        return dot / norms if norms else 0.0
+    @property
+    def norms(self) -> Mapping[int, float]:
+        """Each loaded article's weighted name norm."""
+        return self._norms
+
+    def weights(self, row: int) -> Mapping[str, float]:
+        """The article's names with their rarity weights."""
+        self.load((row,))
+        return self._names[row]
 
     def name_cosine(self, a: int, b: int) -> float:
-        """Cosine of the two articles' names weighted by how rare each name is in
-        English (``name_weight``): reports of one event name the same rare people and
-        places; two events on one topic share common words and few rare names. The
-        weights are fixed, not learnt from the store, so a pair's verdict never
-        depends on what was stored before it: the same articles in any order give
-        the same stories."""
         self.load((a, b))
-        names_a, names_b = self._names[a], self._names[b]
-        if len(names_b) < len(names_a):
-            names_a, names_b = names_b, names_a
-        dot = sum(w * w for n, w in names_a.items() if n in names_b)
-        return self.name_similarity(a, b, dot)
+        return name_cosine(self._names[a], self._names[b], self._norms[a], self._norms[b])
 
     def story(self, row: int) -> int:
         """The story the article was in when the batch began."""
@@ -704,21 +701,8 @@ def _select_in(db: sqlite3.Connection, query: str, values: Iterable[object]) -> 
     return out
 
 
-def _bounded_pairs(members: list[int], first_row: int, add: Callable[[int, int], None]) -> None:
-    """Pairs of one bucket that involve a new article. A small bucket gives all of
-    them; a huge one (a wire story reprinted by thousands) links each new member to
-    the bucket's first member and to its neighbour, which keeps the bucket connected
-    with a number of pairs that grows linearly, not quadratically."""
-    if len(members) <= MAX_BUCKET:
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if b >= first_row:
-                    add(a, b)
-        return
-    for i, b in enumerate(members):
-        if b >= first_row and i > 0:
-            add(members[0], b)
-            add(members[i - 1], b)
+def _first_new(members: list[int], first_row: int) -> int:
+    return next((i for i, m in enumerate(members) if m >= first_row), len(members))
 
 
 MAX_STORY_VERSIONS = 12

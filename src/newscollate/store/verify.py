@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newscollate.cluster import LinkRelation, UnionFind
+from newscollate.index.candidates import NAMES_MAYBE
 from newscollate.index.minhash import containment, jaccard
 
 __all__ = ["Pair", "Verifier"]
@@ -41,8 +42,6 @@ REWRITE_MIN_JACCARD = 0.08
 REWRITE_MIN_CONTAINMENT = 0.2
 REWRITE_SURE_JACCARD = 0.2
 NAMES_SURE = 0.55
-NAMES_MAYBE = 0.2
-WINDOW_DAYS = 7  # how far apart candidates from names may be published
 # The model settles pairs whose names are ambiguous, published at most MODEL_DAYS
 # apart: the embedding cosine of title and opening must reach MODEL_COSINE, plus
 # COSINE_PER_DAY for every day between them. Reports of one event written

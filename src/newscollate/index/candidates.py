@@ -1,0 +1,123 @@
+"""The candidate rules: which pairs of articles story finding verifies.
+
+Both engines (the embedded store and Spark) call these functions, so they find the
+same candidates. Every rule is causal in the order articles were added (the
+store's row number): what article ``a`` is paired with depends only on the
+articles before it, never on how the input was cut into batches or partitions,
+and a huge bucket costs a number of pairs that grows linearly with its size.
+
+- A band bucket (articles whose MinHash signatures agree on one band) pairs each
+  member with the bucket's first member and with the ``BUCKET_PREDECESSORS``
+  members just before it: a bucket of up to ``BUCKET_PREDECESSORS + 1`` articles
+  gives all its pairs; a wire story reprinted by thousands stays connected
+  through its first copy and its neighbours without a million pairs.
+- Names: an article is paired with at most ``NAME_NEIGHBOURS`` earlier articles
+  published within ``WINDOW_DAYS``, those that share two or more of its names and
+  whose weighted name cosine is highest (at least ``NAMES_MAYBE``). A name that
+  more than ``NAME_BUCKET`` earlier articles in the window carry ("President",
+  a capital city in a news week) tells no stories apart and is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+__all__ = [
+    "BUCKET_PREDECESSORS", "NAMES_MAYBE", "NAME_BUCKET", "NAME_NEIGHBOURS", "WINDOW_DAYS",
+    "bucket_pairs", "name_cosine", "name_norm", "nearest_by_names", "older_in_window",
+]  # fmt: skip
+
+BUCKET_PREDECESSORS = 63
+NAME_BUCKET = 256
+NAME_NEIGHBOURS = 16
+NAMES_MAYBE = 0.2  # the weighted name cosine below which names say nothing
+WINDOW_DAYS = 7  # how far apart candidates from names may be published
+
+
+def bucket_pairs(members: Sequence[int], start: int = 0) -> Iterator[tuple[int, int]]:
+    """Pairs (earlier, later) of one band bucket whose later member is at position
+    ``start`` or after; ``members`` are the bucket's rows in order (the store passes
+    the bucket's first member and the tail it needs, ``start`` pointing at the
+    batch's first member; Spark passes whole buckets)."""
+    first = members[0] if members else 0
+    for i in range(max(start, 1), len(members)):
+        b = members[i]
+        low = max(0, i - BUCKET_PREDECESSORS)
+        if low > 0:
+            yield first, b
+        for a in members[low:i]:
+            yield a, b
+
+
+def older_in_window(
+    occurrences: Sequence[tuple[int, int | None]],
+) -> Iterator[tuple[int, list[int]]]:
+    """For the articles that carry one name, given as (row, day) in row order: each
+    article's earlier articles with the name published within ``WINDOW_DAYS`` (an
+    article without a date is in every window), when there are at most
+    ``NAME_BUCKET`` of them. Linear in the occurrences, so one name in a million
+    articles is one pass, not a million squared."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    undated: list[int] = []
+    for seen, (row, day) in enumerate(occurrences):
+        if day is None:
+            if seen <= NAME_BUCKET:
+                yield row, [r for rows in by_day.values() for r in rows] + undated
+            undated.append(row)
+        else:
+            window = [by_day.get(d) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)]
+            if sum(len(rows) for rows in window if rows) + len(undated) <= NAME_BUCKET:
+                yield row, [r for rows in window if rows for r in rows] + undated
+            by_day[day].append(row)
+
+
+def nearest_by_names(
+    row: int,
+    found: Iterable[tuple[str, Sequence[int]]],
+    weight: Mapping[str, float],
+    norms: Mapping[int, float],
+) -> list[int]:
+    """The earlier articles ``row`` is a name candidate of: ``found`` gives, per name
+    of ``row``, the earlier articles in the window that carry it (as
+    ``older_in_window`` or the store's query finds them; a name with more than
+    ``NAME_BUCKET`` is ignored); ``weight`` is each name's rarity weight and
+    ``norms`` each article's weighted name norm."""
+    shared: dict[int, int] = defaultdict(int)
+    dots: dict[int, float] = defaultdict(float)
+    for name, rows in found:
+        if len(rows) > NAME_BUCKET:
+            continue
+        w = weight[name] * weight[name]
+        for other in rows:
+            shared[other] += 1
+            dots[other] += w
+    scored = []
+    for other, count in shared.items():
+        denominator = norms[row] * norms[other]
+        if count >= 2 and denominator:
+            similarity = dots[other] / denominator
+            if similarity >= NAMES_MAYBE:
+                scored.append((-similarity, other))
+    return [other for _, other in sorted(scored)[:NAME_NEIGHBOURS]]
+
+
+def name_norm(weighted: Mapping[str, float]) -> float:
+    """The length of an article's weighted name vector."""
+    return math.sqrt(sum(w * w for w in weighted.values()))
+
+
+def name_cosine(
+    names_a: Mapping[str, float], names_b: Mapping[str, float], norm_a: float, norm_b: float
+) -> float:
+    """Cosine of two articles' names weighted by their rarity in English: reports of
+    one event name the same rare people and places; two events on one topic share
+    common words and few rare names. The weights are fixed (``name_weight``), not
+    learnt from the corpus, so a pair's verdict never depends on what came before
+    it."""
+    if len(names_b) < len(names_a):
+        names_a, names_b = names_b, names_a
+    dot = sum(w * w for n, w in names_a.items() if n in names_b)
+    norms = norm_a * norm_b
+    return dot / norms if norms else 0.0

@@ -1,0 +1,84 @@
+"""The candidate rules against brute force: what each article is paired with."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newscollate.index.candidates import (
+    BUCKET_PREDECESSORS,
+    NAME_BUCKET,
+    NAME_NEIGHBOURS,
+    WINDOW_DAYS,
+    bucket_pairs,
+    nearest_by_names,
+    older_in_window,
+)
+
+
+def test_a_small_bucket_gives_all_its_pairs() -> None:
+    members = list(range(10, 10 + BUCKET_PREDECESSORS + 1))
+    pairs = set(bucket_pairs(members))
+    assert pairs == {(a, b) for a in members for b in members if a < b}
+
+
+def test_a_huge_bucket_grows_linearly_and_stays_connected() -> None:
+    members = list(range(5000))
+    pairs = set(bucket_pairs(members))
+    assert len(pairs) < 5000 * (BUCKET_PREDECESSORS + 1)
+    assert all((0, b) in pairs for b in members[1:])  # every member meets the first
+    assert (4999 - BUCKET_PREDECESSORS, 4999) in pairs
+    assert (4999 - BUCKET_PREDECESSORS - 1, 4999) not in pairs
+
+
+@given(st.integers(2, 200), st.integers(0, 199))
+def test_a_bucket_tail_gives_what_the_whole_bucket_gives_its_newest(size: int, new: int) -> None:
+    """The store passes a huge bucket's first member and only its tail; the pairs of
+    the newest members must be those of the whole bucket."""
+    new = min(new, size - 1)
+    members = list(range(0, 3 * size, 3))
+    start = size - new
+    whole = {p for p in bucket_pairs(members) if p[1] >= members[start]} if new else set()
+    tail = members[max(0, start - BUCKET_PREDECESSORS) :]
+    given_ = tail if tail[0] == members[0] else [members[0], *tail]
+    assert set(bucket_pairs(given_, len(given_) - new)) == whole
+
+
+def test_older_in_window_matches_brute_force() -> None:
+    rng = random.Random(3)
+    occurrences = [(row, rng.choice([None, *range(60)])) for row in range(700)]
+    got = dict(older_in_window(occurrences))
+    for row, day in occurrences:
+        older = [
+            r
+            for r, d in occurrences
+            if r < row and (day is None or d is None or abs(d - day) <= WINDOW_DAYS)
+        ]
+        if len(older) <= NAME_BUCKET:
+            assert sorted(got[row]) == older
+        else:
+            assert row not in got
+
+
+def test_nearest_by_names_ranks_by_weighted_cosine_and_needs_two_names() -> None:
+    weight = {"kharkiv": 3.0, "halvorsen": 3.0, "london": 1.0, "oslo": 1.0}
+    norms = {
+        100: (9 + 9 + 1) ** 0.5,  # kharkiv, halvorsen, london
+        1: (9 + 9) ** 0.5,  # kharkiv, halvorsen: the best match
+        2: (9 + 1 + 1) ** 0.5,  # kharkiv, london, oslo
+        3: 3.0,  # kharkiv only: one shared name is not enough
+    }
+    found = [("kharkiv", [1, 2, 3]), ("halvorsen", [1]), ("london", [2])]
+    assert nearest_by_names(100, found, weight, norms) == [1, 2]
+    crowded = [("kharkiv", list(range(NAME_BUCKET + 1))), ("halvorsen", [1])]
+    assert nearest_by_names(100, crowded, weight, norms | dict.fromkeys(range(300), 3.0)) == []
+
+
+def test_nearest_by_names_keeps_the_closest() -> None:
+    weight = {"a": 2.0, "b": 2.0, "c": 2.0}
+    rows = list(range(1, 40))
+    norms = {0: 12**0.5} | {r: (8 + r) ** 0.5 for r in rows}  # further rows: bigger norms
+    found = [("a", rows), ("b", rows), ("c", rows)]
+    assert nearest_by_names(0, found, weight, norms) == rows[:NAME_NEIGHBOURS]
