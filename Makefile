@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: bench-stories run test check lint typecheck pytest eval bench browser clean
+.PHONY: bench-stories run test check lint typecheck pytest eval bench browser java clean
 
 # torch goes first and pinned: 2.13.0 resolves to the local CPU wheel; letting
 # sentence-transformers pull torch would fetch gigabytes of CUDA packages.
@@ -47,7 +47,13 @@ browser:
 	  echo "installing Debian's chromium for the browser tests" >&2; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-pytest: $(STAMP) browser
+# Java 17 for the Spark engine's tests (PySpark runs Spark in local mode in a JVM).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "installing Java 17 for the Spark tests" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+
+pytest: $(STAMP) browser java
 	$(VENV)/bin/pytest
 
 test: check pytest

@@ -144,6 +144,20 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument("inputs", nargs="+", help="files, directories, or - for stdin")
     dedup.add_argument("-o", "--output", type=Path, help="JSONL (default: stdout) or .parquet")
     dedup.add_argument("--batch-size", type=int, default=1000, help="articles per batch")
+    spark = commands.add_parser("spark", help="story finding on Apache Spark")
+    spark_commands = spark.add_subparsers(dest="spark_command", required=True, metavar="ACTION")
+    from newscollate.spark.__main__ import add_arguments as add_spark_arguments
+
+    add_spark_arguments(
+        spark_commands.add_parser(
+            "dedup",
+            parents=[common],
+            help="annotate a corpus with stories and duplicates on Spark",
+            description="The job of `newscollate dedup` on Apache Spark, with the same results: "
+            "writes OUTPUT/articles (each record with story_id, duplicate_of, relation, score), "
+            "OUTPUT/stories, OUTPUT/links and OUTPUT/problems.",
+        )
+    )
     return parser
 
 
@@ -174,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         "stories": _stories,
         "story": _story,
         "dedup": _dedup,
+        "spark": _spark,
     }[args.command]
     return command(args, settings)
 
@@ -405,6 +420,14 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
         log.error("cannot write %s: %s", args.output, exc.strerror or exc)
         return EXIT_FAILED
     return _report_summary(summary, "annotated")
+
+
+def _spark(args: argparse.Namespace, settings: Settings) -> int:
+    from newscollate.spark.__main__ import run
+
+    if args.master is None:
+        args.master = "local[*]"
+    return run(args, settings)
 
 
 def write_comparison(result: Comparison, fmt: str, out: TextIO, *, terminal: bool) -> None:

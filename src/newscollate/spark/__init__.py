@@ -409,6 +409,9 @@ def _featured(
                     }
                 )
         frame = pd.DataFrame(rows, columns=[c.split()[0] for c in _FEATURE_SCHEMA.split(", ")])
+        for column in ("shingles", "lead_shingles", "names", "keys", "lead_keys"):
+            # a problem row has none: None, where pandas would have put a float NaN
+            frame[column] = [v if isinstance(v, bytes | list) else None for v in frame[column]]
         yield frame.astype({"row": "int64", "day": "Int32", "name_norm": "float64"})
 
 
