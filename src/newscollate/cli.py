@@ -27,9 +27,16 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import newscollate
-from newscollate import Comparison, Embedder, HashingEmbedder, NewscollateError, Settings
+from newscollate import (
+    MAX_STORY_VERSIONS,
+    Comparison,
+    Embedder,
+    HashingEmbedder,
+    NewscollateError,
+    Settings,
+    story_versions,
+)
 from newscollate.report import render_html, render_json, render_stories_html, render_text
-from newscollate.store import MAX_STORY_VERSIONS, story_versions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 log = logging.getLogger("newscollate")
