@@ -56,6 +56,13 @@ def test_paging_with_limit_and_offset(store: newscollate.Store) -> None:
     assert [s.id for s in store.stories(limit=1, offset=1)] == everything[1:2]
 
 
+def test_one_story_is_as_listed(store: newscollate.Store) -> None:
+    fire = _fire_story(store)
+    assert store.story(fire) == next(s for s in store.stories() if s.id == fire)
+    with pytest.raises(KeyError):
+        store.story(10_000)
+
+
 def test_one_article_and_an_unknown_id(store: newscollate.Store) -> None:
     stored = store.article("cd-20250303-0412")
     assert stored.article.outlet == "Coastline Daily"

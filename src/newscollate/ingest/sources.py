@@ -174,10 +174,12 @@ def read_record(
 ) -> Item:
     """One article from a JSON-like record (``text`` or ``html``, optional ``id``,
     ``url``, ``title``, ``outlet``, ``published``, ``author``, ``language``), read as
-    a line of a JSONL file is; a record that cannot be used comes back as a ``Problem``."""
-    return _record(
+    a line of a JSONL file is, but with no source file; a record that cannot be used
+    comes back as a ``Problem`` named by ``default_id``."""
+    item = _record(
         record, source=default_id, default_id=default_id, settings=settings or Settings()
     )
+    return replace(item, source=None) if isinstance(item, Article) else item
 
 
 def _read_stdin(settings: Settings) -> Iterator[Item]:

@@ -607,6 +607,15 @@ class Store:
         rows = self.db.execute(query, (*args, min_size, -1 if limit is None else limit, offset))
         return [self._story_info(story, size, first) for story, size, first in rows.fetchall()]
 
+    def story(self, story: int) -> StoryInfo:
+        """One story's summary, as ``stories`` lists it; ``KeyError`` for no such story."""
+        size, first_seen = self.db.execute(
+            "SELECT count(*), min(published) FROM articles WHERE story = ?", (story,)
+        ).fetchone()
+        if not size:
+            raise KeyError(story)
+        return self._story_info(story, size, first_seen)
+
     def _story_info(self, story: int, size: int, first_seen: str | None) -> StoryInfo:
         outlets = tuple(
             o for (o,) in self.db.execute(
