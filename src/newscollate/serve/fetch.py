@@ -43,13 +43,13 @@ def refusal(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    for reason, test in (
+    for reason, test in (  # the most specific first: loopback and link-local are private too
         ("loopback", ip.is_loopback),
-        ("private", ip.is_private),
         ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
         ("unspecified", ip.is_unspecified),
+        ("multicast", ip.is_multicast),
         ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
     ):
         if test:
             return f"{ip} is a {reason} address"
