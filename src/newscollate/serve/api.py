@@ -11,13 +11,13 @@ import dataclasses
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newscollate import StoredArticle, StoryLink
 from newscollate.serve.service import Rejected, Service
-from newscollate.serve.work import Runner
+from newscollate.serve.work import Runner, runner_of, service_of
 
 
 class ArticleIn(BaseModel):
@@ -81,22 +81,12 @@ def link_dict(link: StoryLink) -> dict[str, Any]:
     return dataclasses.asdict(link)
 
 
-def _runner(request: Request) -> Runner:
-    runner: Runner = request.app.state.runner
-    return runner
-
-
-def _service(request: Request) -> Service:
-    service: Service = request.app.state.service
-    return service
-
-
 def _records(articles: list[ArticleIn]) -> list[dict[str, Any]]:
     return [a.model_dump(exclude_none=True) for a in articles]
 
 
-RunnerDep = Annotated[Runner, Depends(_runner)]
-ServiceDep = Annotated[Service, Depends(_service)]
+RunnerDep = Annotated[Runner, Depends(runner_of)]
+ServiceDep = Annotated[Service, Depends(service_of)]
 router = APIRouter(prefix="/api", tags=["api"])
 
 

@@ -18,12 +18,11 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from starlette.datastructures import FormData, UploadFile
 
-import newscollate
-from newscollate import Article, Problem
+from newscollate import Article
 from newscollate.report import REPORT_CSP, standalone_html
 from newscollate.serve.service import Kept, Rejected, Service, problems_message
 from newscollate.serve.timeline import VERBS, neighbours, timeline
-from newscollate.serve.work import Runner
+from newscollate.serve.work import runner_of, service_of
 
 KEY = r"^[0-9a-f]{24}$"
 PAGE_SIZE = 50
@@ -42,18 +41,8 @@ templates.env.globals["verbs"] = VERBS
 router = APIRouter(include_in_schema=False)
 
 
-def _service(request: Request) -> Service:
-    service: Service = request.app.state.service
-    return service
-
-
-def _runner(request: Request) -> Runner:
-    runner: Runner = request.app.state.runner
-    return runner
-
-
 def render(request: Request, name: str, http_status: int = 200, **context: Any) -> HTMLResponse:
-    service = _service(request)
+    service = service_of(request)
     context.setdefault("title", "newscollate")
     context.update(read_only=service.config.read_only, allow_fetch=service.config.allow_fetch)
     return templates.TemplateResponse(request, name, context, status_code=http_status)
@@ -74,7 +63,7 @@ async def compare_form(request: Request) -> HTMLResponse:
 
 @router.post("/compare")
 async def compare_post(request: Request) -> Response:
-    service, runner = _service(request), _runner(request)
+    service, runner = service_of(request), runner_of(request)
     limit = service.config.max_request_bytes
     async with request.form(
         max_files=service.config.max_articles, max_fields=400, max_part_size=limit
@@ -129,23 +118,14 @@ def _articles(
         record = {k: v for k, v in slot.items() if v}
         record["id"] = slot["outlet"] or f"pasted-{number}"
         records.append(record)
-    articles = service.articles(records) if records else []
-    problems: list[Problem] = []
-    for name, data in uploads:
-        for item in newscollate.read_bytes(data, name, service.settings):
-            if isinstance(item, Article):
-                articles.append(item)
-            else:
-                problems.append(item)
-    if problems:
-        raise Rejected(422, problems_message(problems), problems)
+    articles = service.articles(records) + service.uploads(uploads)
     if len(articles) < 2:
         raise Rejected(422, f"paste or upload at least 2 articles to compare (got {len(articles)})")
     return articles
 
 
 async def _kept(request: Request, key: str) -> Kept:
-    kept = await _runner(request).io(_service(request).kept, key)
+    kept = await runner_of(request).io(service_of(request).kept, key)
     if kept is None:
         raise Rejected(404, "no comparison under this link (a read-only server forgets them)")
     return kept
@@ -202,8 +182,8 @@ async def stories(
         "words": q, "outlet": outlet, "since": since or None, "until": until or None,
         "min_size": size,
     }  # fmt: skip
-    found = await _runner(request).io(
-        lambda: _service(request).stories(
+    found = await runner_of(request).io(
+        lambda: service_of(request).stories(
             **search, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE
         )
     )
@@ -219,7 +199,7 @@ async def stories(
 
 @router.get("/stories/{story_id}")
 async def story(request: Request, story_id: int) -> HTMLResponse:
-    view = await _runner(request).cpu(_service(request).story, story_id)
+    view = await runner_of(request).cpu(service_of(request).story, story_id)
     return render(
         request, "story.html", view=view, picture=timeline(view.articles, view.links),
         related=neighbours(view.articles, view.links),
@@ -230,7 +210,7 @@ async def story(request: Request, story_id: int) -> HTMLResponse:
 
 @router.get("/articles/{article_id:path}")
 async def article(request: Request, article_id: str) -> HTMLResponse:
-    service, runner = _service(request), _runner(request)
+    service, runner = service_of(request), runner_of(request)
     stored, _ = await runner.io(service.article, article_id)
     view = await runner.io(service.story, stored.story, collate=False)
     return render(

@@ -182,20 +182,25 @@ class Service:
                 422,
                 f"{len(records)} articles: this server takes at most {self.config.max_articles}",
             )
-        articles: list[Article] = []
-        problems: list[Problem] = []
+        items = []
         for number, record in enumerate(records, 1):
             fields = dict(record)
             if fields.get("url") and not fields.get("text") and not fields.get("html"):
                 fields.update(self._fetch(str(fields["url"])))
-            item = newscollate.read_record(fields, self.settings, default_id=f"article-{number}")
-            if isinstance(item, Article):
-                articles.append(item)
-            else:
-                problems.append(item)
-        if problems:
-            raise Rejected(422, problems_message(problems), problems)
-        return articles
+            items.append(
+                newscollate.read_record(fields, self.settings, default_id=f"article-{number}")
+            )
+        return _usable(items)
+
+    def uploads(self, files: Sequence[tuple[str, bytes]]) -> list[Article]:
+        """Articles from uploaded files (name, bytes), read by their names' types."""
+        return _usable(
+            [
+                item
+                for name, data in files
+                for item in newscollate.read_bytes(data, name, self.settings)
+            ]
+        )
 
     def _fetch(self, url: str) -> dict[str, str]:
         if not self.config.allow_fetch:
@@ -297,6 +302,14 @@ class Service:
                     if article.id is not None:
                         stories[article.id] = store.article(article.id).story
         return Added(summary, stories)
+
+
+def _usable(items: Sequence[Article | Problem]) -> list[Article]:
+    """The articles, or ``Rejected`` naming every item that could not be used."""
+    problems = [item for item in items if isinstance(item, Problem)]
+    if problems:
+        raise Rejected(422, problems_message(problems), problems)
+    return [item for item in items if isinstance(item, Article)]
 
 
 def problems_message(problems: Sequence[Problem]) -> str:

@@ -12,10 +12,14 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import anyio
 import anyio.to_thread
+from starlette.requests import Request
+
+if TYPE_CHECKING:
+    from newscollate.serve.service import Service
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -42,3 +46,15 @@ class Runner:
     async def io(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """``fn`` in a worker thread of the default pool."""
         return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs))
+
+
+def runner_of(request: Request) -> Runner:
+    """The app's runner (``create_app`` keeps it in the app's state)."""
+    runner: Runner = request.app.state.runner
+    return runner
+
+
+def service_of(request: Request) -> Service:
+    """The app's service (``create_app`` keeps it in the app's state)."""
+    service: Service = request.app.state.service
+    return service
