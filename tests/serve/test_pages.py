@@ -16,6 +16,7 @@ import newscollate
 from newscollate.report import REPORT_CSP
 from newscollate.serve import ServeConfig, create_app
 from newscollate.serve.fetch import refusal
+from tests.serve.conftest import MakeClient
 from tests.serve.live import LiveServer
 
 Seeds = list[tuple[str, str]]
@@ -212,3 +213,15 @@ def test_comparisons_do_not_block_the_event_loop(
     assert quick.status_code == 200
     assert len(busy) == 4 and max(busy) > 1.0  # four comparisons queue on two slots
     assert answered < 0.5, f"a static file took {answered:.2f}s while comparisons ran"
+
+
+def test_an_upload_of_too_many_articles(make_client: MakeClient, seed_texts: Seeds) -> None:
+    """The article limit holds for a JSONL upload too, not only for pasted slots."""
+    client = make_client(max_articles=3)
+    text = seed_texts[0][1]
+    records = "".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(4))
+    empty = {name: ["", ""] for name in ("text", "outlet", "title", "published", "url")}
+    response = _post_form(
+        client, empty, [("files", ("feed.jsonl", records.encode(), "application/x-ndjson"))]
+    )
+    assert response.status_code == 422 and "at most 3" in response.text

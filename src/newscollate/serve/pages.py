@@ -20,7 +20,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from newscollate import Article
 from newscollate.report import REPORT_CSP, standalone_html
-from newscollate.serve.service import Kept, Rejected, Service, problems_message
+from newscollate.serve.service import Kept, Rejected, Service
 from newscollate.serve.timeline import VERBS, neighbours, timeline
 from newscollate.serve.work import runner_of, service_of
 
@@ -74,9 +74,9 @@ async def compare_post(request: Request) -> Response:
             articles = await runner.io(_articles, service, slots, uploads)
             kept = await runner.cpu(service.compare_kept, articles)
         except Rejected as exc:
-            errors = [exc.message] if not exc.problems else [problems_message(exc.problems)]
+            shown = slots + [{}] * max(0, 2 - len(slots))  # the form shows two slots at least
             return render(
-                request, "compare.html", exc.status, slots=slots or [{}, {}], errors=errors,
+                request, "compare.html", exc.status, slots=shown, errors=[exc.message],
                 title="Compare",
             )  # fmt: skip
     return RedirectResponse(f"/compare/{kept.key}", status_code=303)
@@ -91,7 +91,7 @@ def _slots(form: FormData) -> list[dict[str, str]]:
         slot = {
             name: values[i].strip() if i < len(values) else "" for name, values in columns.items()
         }
-        if slot["text"] or slot["url"] or any(slot.values()):
+        if any(slot.values()):  # an untouched slot is left out
             slots.append(slot)
     return slots
 

@@ -177,11 +177,7 @@ class Service:
     def articles(self, records: Sequence[Mapping[str, Any]]) -> list[Article]:
         """Articles from JSON-like records (``text``, ``html`` or, when fetching is on,
         ``url``); ``Rejected`` naming every record that cannot be used."""
-        if len(records) > self.config.max_articles:
-            raise Rejected(
-                422,
-                f"{len(records)} articles: this server takes at most {self.config.max_articles}",
-            )
+        self._check_count(len(records))  # before fetching any of them
         items = []
         for number, record in enumerate(records, 1):
             fields = dict(record)
@@ -201,6 +197,12 @@ class Service:
                 for item in newscollate.read_bytes(data, name, self.settings)
             ]
         )
+
+    def _check_count(self, count: int) -> None:
+        if count > self.config.max_articles:
+            raise Rejected(
+                422, f"{count} articles: this server takes at most {self.config.max_articles}"
+            )
 
     def _fetch(self, url: str) -> dict[str, str]:
         if not self.config.allow_fetch:
@@ -224,6 +226,7 @@ class Service:
         """``newscollate.compare`` with the server's model; every article must be usable."""
         if len(articles) < 2:
             raise Rejected(422, f"a comparison needs at least 2 articles, got {len(articles)}")
+        self._check_count(len(articles))  # uploads of JSONL files can hold many
         try:
             result = newscollate.compare(articles, settings=self.settings, embedder=self.embedder)
         except CompareError as exc:
