@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: bench-stories run test check lint typecheck pytest eval bench browser java clean
+.PHONY: bench-stories bench-serve serve run test check lint typecheck pytest eval bench browser java clean
 
 # torch goes first and pinned: 2.13.0 resolves to the local CPU wheel; letting
 # sentence-transformers pull torch would fetch gigabytes of CUDA packages.
@@ -31,6 +31,11 @@ run: $(STAMP)
 	$(VENV)/bin/newscollate compare examples/harbour-fire --format html -o $(OUT)/harbour-fire.html
 	$(VENV)/bin/newscollate compare examples/harbour-fire --format text
 	@echo "Stories: $(OUT)/stories.html (one report per story in $(OUT)/stories/); harbour fire: $(OUT)/harbour-fire.html"
+
+# The web app over the store `make run` builds: http://127.0.0.1:8000 (API docs at /docs).
+serve: $(STAMP)
+	@test -f $(OUT)/example.db || $(MAKE) run
+	$(VENV)/bin/newscollate serve --store $(OUT)/example.db
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
@@ -69,6 +74,10 @@ bench-stories: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_compare.py
+
+# 50 clients posting the seed pair to newscollate serve's /api/compare for 60 s
+bench-serve: $(STAMP)
+	$(PY) bench/bench_serve.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ def test_public_api_is_pinned() -> None:
         "Group", "HashingEmbedder", "InputError", "NewscollateError", "PairVerdict", "Problem",
         "Sentence", "SentenceEmbedder", "Settings", "__version__", "compare", "default_embedder",
         "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup",
+        "MAX_STORY_VERSIONS", "StoryLink", "read_bytes", "read_record", "story_versions",
     }  # fmt: skip
     for name in newscollate.__all__:
         assert getattr(newscollate, name) is not None

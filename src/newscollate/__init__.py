@@ -5,6 +5,7 @@ The public API; the CLI and the web app call only what is exported here.
 
 from newscollate.config import Settings
 from newscollate.errors import CompareError, ConfigError, InputError, NewscollateError
+from newscollate.ingest.sources import read_bytes, read_record
 from newscollate.models import (
     SCHEMA,
     Article,
@@ -20,11 +21,21 @@ from newscollate.models import (
 )
 from newscollate.pipeline import compare
 from newscollate.represent import Embedder, HashingEmbedder, SentenceEmbedder, default_embedder
-from newscollate.store import AddSummary, Store, StoredArticle, StoryInfo, dedup
+from newscollate.store import (
+    MAX_STORY_VERSIONS,
+    AddSummary,
+    Store,
+    StoredArticle,
+    StoryInfo,
+    StoryLink,
+    dedup,
+    story_versions,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MAX_STORY_VERSIONS",
     "SCHEMA",
     "AddSummary",
     "Article",
@@ -48,8 +59,12 @@ __all__ = [
     "Store",
     "StoredArticle",
     "StoryInfo",
+    "StoryLink",
     "__version__",
     "compare",
     "dedup",
     "default_embedder",
+    "read_bytes",
+    "read_record",
+    "story_versions",
 ]

@@ -27,9 +27,16 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import newscollate
-from newscollate import Comparison, Embedder, HashingEmbedder, NewscollateError, Settings
+from newscollate import (
+    MAX_STORY_VERSIONS,
+    Comparison,
+    Embedder,
+    HashingEmbedder,
+    NewscollateError,
+    Settings,
+    story_versions,
+)
 from newscollate.report import render_html, render_json, render_stories_html, render_text
-from newscollate.store import MAX_STORY_VERSIONS, story_versions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 log = logging.getLogger("newscollate")
@@ -158,6 +165,30 @@ def build_parser() -> argparse.ArgumentParser:
             "OUTPUT/stories, OUTPUT/links and OUTPUT/problems.",
         )
     )
+    serve = commands.add_parser(
+        "serve",
+        parents=[common, store],
+        help="the web app and HTTP API over a store",
+        description="Serve the compare and stories pages and the HTTP API (OpenAPI at /docs) "
+        "over a story store.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument(
+        "--read-only",
+        action="store_true",
+        help="for public deployments: no articles added, nothing written to the store",
+    )
+    serve.add_argument(
+        "--allow-fetch",
+        action="store_true",
+        help="let requests name articles by URL; fetched from public addresses only",
+    )
+    serve.add_argument(
+        "--max-request-mb", type=float, default=10.0, help="largest request body (default 10)"
+    )
     return parser
 
 
@@ -189,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         "story": _story,
         "dedup": _dedup,
         "spark": _spark,
+        "serve": _serve,
     }[args.command]
     return command(args, settings)
 
@@ -428,6 +460,37 @@ def _spark(args: argparse.Namespace, settings: Settings) -> int:
     if args.master is None:
         args.master = "local[*]"
     return run(args, settings)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import ipaddress
+
+    import uvicorn
+
+    from newscollate.serve import ServeConfig, create_app
+
+    if args.max_request_mb <= 0:
+        log.error("--max-request-mb must be positive (got %s)", args.max_request_mb)
+        return EXIT_USAGE
+    config = ServeConfig(
+        store=args.store,
+        read_only=args.read_only,
+        allow_fetch=args.allow_fetch,
+        max_request_bytes=int(args.max_request_mb * 1_000_000),
+        settings=settings,
+    )
+    try:
+        app = create_app(config)
+    except (sqlite3.Error, ValueError) as exc:
+        log.error("%s: cannot serve the store: %s", args.store, exc)
+        return EXIT_FAILED
+    with contextlib.suppress(ValueError):
+        if not ipaddress.ip_address(args.host).is_loopback and not args.read_only:
+            log.warning("listening on %s without --read-only: anyone who reaches it can add "
+                        "articles to %s", args.host, args.store)  # fmt: skip
+    log.info("serving %s on http://%s:%d (API docs at /docs)", args.store, args.host, args.port)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    return EXIT_OK
 
 
 def write_comparison(result: Comparison, fmt: str, out: TextIO, *, terminal: bool) -> None:

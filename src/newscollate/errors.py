@@ -14,6 +14,11 @@ can catch ``NewscollateError`` and know the message is meant for a user::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newscollate.models import Problem
+
 
 class NewscollateError(Exception):
     """Base of every error raised on purpose by newscollate."""
@@ -37,4 +42,10 @@ class ConfigError(NewscollateError, ValueError):
 
 
 class CompareError(NewscollateError):
-    """The comparison cannot run at all, e.g. fewer than two usable articles."""
+    """The comparison cannot run at all, e.g. fewer than two usable articles;
+    ``problems`` are the inputs that were skipped (``Problem`` records), so a caller
+    can say why each one could not be used."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems

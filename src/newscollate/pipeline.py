@@ -58,7 +58,7 @@ def compare(
     for problem in loaded.problems:
         log.warning("skipped %s", problem)
     if len(loaded.articles) < 2:
-        raise CompareError(_too_few(len(loaded.articles), loaded.problems))
+        raise CompareError(_too_few(len(loaded.articles), loaded.problems), loaded.problems)
     documents = [document(c) for c in loaded.articles]  # 2
     embedder = embedder or default_embedder(settings.model_path, settings.batch_size)
     features = represent(documents, embedder)  # 3

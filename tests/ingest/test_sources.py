@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newscollate import Article, Settings
+from newscollate import Article, Problem, Settings, read_bytes, read_record
 from newscollate.ingest import load, load_batches
 
 BODY = (
@@ -219,3 +219,37 @@ def test_colliding_ids_are_made_unique(tmp_path: Path) -> None:
         str(tmp_path / "x" / "story.txt"),
         str(tmp_path / "y" / "story.txt"),
     ]
+
+
+# --- bytes named like a file (uploads) and single records (the HTTP API) ----------
+
+
+def test_bytes_read_by_their_name() -> None:
+    """An upload is read by its file name's type, like a file on disk."""
+    [text] = read_bytes(BODY.encode(), "wire.txt")
+    assert isinstance(text, Article) and text.id == "wire.txt" and text.text == BODY
+    [page] = read_bytes(PAGE.encode(), "page.html")
+    assert isinstance(page, Article) and page.outlet == "The Courier" and "blaze" in page.text
+    [packed] = read_bytes(gzip.compress(BODY.encode()), "wire.txt.gz")
+    assert isinstance(packed, Article) and packed.text == BODY
+
+
+def test_bytes_bad_records_and_kinds_are_problems() -> None:
+    lines = json.dumps({"id": "a", "text": BODY}) + "\n{broken\n"
+    good, broken = read_bytes(lines.encode(), "feed.jsonl")
+    assert isinstance(good, Article) and good.id == "a"
+    assert isinstance(broken, Problem) and broken.source == "feed.jsonl:2"
+    [warc] = read_bytes(b"WARC/1.0\r\n", "crawl.warc")
+    assert isinstance(warc, Problem) and "from disk only" in warc.reason
+    [big] = read_bytes(b"x" * 200, "big.txt", Settings(max_input_bytes=100))
+    assert isinstance(big, Problem) and "too large" in big.reason
+
+
+def test_record_with_html_or_text_or_neither() -> None:
+    page = read_record({"html": PAGE, "outlet": "Courier"}, default_id="article-1")
+    assert isinstance(page, Article) and page.id == "article-1" and page.outlet == "Courier"
+    assert "1,200 tonnes" in page.text
+    text = read_record({"id": "b", "text": BODY, "published": "2025-03-03"})
+    assert isinstance(text, Article) and text.id == "b" and text.published == "2025-03-03"
+    empty = read_record({"id": "c", "title": "only a title"})
+    assert isinstance(empty, Problem) and "no 'text' or 'html'" in empty.reason

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 from rich.console import Console
 
@@ -56,3 +57,17 @@ def test_html_report_has_columns_rows_and_highlights(seeds: newscollate.Comparis
 
 def test_json_round_trips(seeds: newscollate.Comparison) -> None:
     assert json.loads(render_json(seeds)) == seeds.to_dict()
+
+
+def test_flagged_names_are_marked_in_the_collation(seeds: newscollate.Comparison) -> None:
+    """A misspelt name ("Kharviv") is highlighted in its row; unflagged names are not."""
+    body = render_html(seeds)
+    collation = body[body.index('id="collation"') :]
+    flagged = (
+        r'<span class="fact sev-medium" data-facts="f\d+">(<mark class="\w+">)?{}(</mark>)?</span>'
+    )
+    assert re.search(flagged.format("Kharviv"), collation)
+    assert re.search(flagged.format("Kharkiv"), collation)
+    assert not re.search(
+        r'data-facts="f\d+">(<mark class="\w+">)?Zelensky(</mark>)?</span>', collation
+    )

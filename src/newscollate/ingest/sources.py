@@ -133,13 +133,53 @@ def read_file(path: Path, settings: Settings, name: str | None = None) -> Iterat
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
     if path.suffix.lower() == ".gz":
-        try:
-            with gzip.open(path) as fh:
-                data = fh.read(settings.max_input_bytes * 8 + 1)
-        except (OSError, EOFError) as exc:
-            raise InputError(str(path), f"not a readable gzip file ({exc})") from exc
-        return data
+        return _gunzip(path, str(path), settings)
     return path.read_bytes()
+
+
+def _gunzip(file: Path | io.BytesIO, source: str, settings: Settings) -> bytes:
+    try:
+        with gzip.open(file) as fh:
+            return fh.read(settings.max_input_bytes * 8 + 1)
+    except (OSError, EOFError) as exc:
+        raise InputError(source, f"not a readable gzip file ({exc})") from exc
+
+
+def read_bytes(data: bytes, name: str, settings: Settings | None = None) -> list[Item]:
+    """The articles in ``data``, read as a file called ``name`` would be: by its
+    suffix (``.txt``, ``.html``, ``.jsonl``, ``.csv``, each optionally ``.gz``),
+    sniffed when the name has none. For bytes that never were a file on this
+    machine, such as an upload; bad records come back as ``Problem`` items."""
+    settings = settings or Settings()
+    kind = _kind(Path(name))
+    try:
+        if kind == "warc":
+            raise InputError(name, "WARC files are read from disk only (newscollate index add)")
+        if Path(name).suffix.lower() == ".gz":
+            data = _gunzip(io.BytesIO(data), name, settings)
+        if (
+            kind not in {"jsonl", "ndjson", "json", "csv", "tsv"}
+            and len(data) > settings.max_input_bytes
+        ):
+            raise InputError(
+                name, f"file too large ({_mb(len(data))} > limit {_mb(settings.max_input_bytes)})"
+            )
+        return list(_parse(data, kind or _sniff(data), source=name, name=name, settings=settings))
+    except InputError as exc:
+        return [Problem(exc.source, exc.reason)]
+
+
+def read_record(
+    record: Any, settings: Settings | None = None, *, default_id: str = "article"
+) -> Item:
+    """One article from a JSON-like record (``text`` or ``html``, optional ``id``,
+    ``url``, ``title``, ``outlet``, ``published``, ``author``, ``language``), read as
+    a line of a JSONL file is, but with no source file; a record that cannot be used
+    comes back as a ``Problem`` named by ``default_id``."""
+    item = record_article(
+        record, source=default_id, default_id=default_id, settings=settings or Settings()
+    )
+    return replace(item, source=None) if isinstance(item, Article) else item
 
 
 def _read_stdin(settings: Settings) -> Iterator[Item]:

@@ -5,10 +5,29 @@ from __future__ import annotations
 import json
 
 from newscollate.models import Comparison
-from newscollate.report.html import render_html, render_stories_html
+from newscollate.report.html import (
+    REPORT_CSP,
+    REPORT_CSS,
+    render_html,
+    render_html_body,
+    render_stories_html,
+    report_title,
+    standalone_html,
+)
 from newscollate.report.text import render_text, verdict_line
 
-__all__ = ["render_html", "render_json", "render_stories_html", "render_text", "verdict_line"]
+__all__ = [
+    "REPORT_CSP",
+    "REPORT_CSS",
+    "render_html",
+    "render_html_body",
+    "render_json",
+    "render_stories_html",
+    "render_text",
+    "report_title",
+    "standalone_html",
+    "verdict_line",
+]
 
 
 def render_json(comparison: Comparison) -> str:

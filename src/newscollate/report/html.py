@@ -60,14 +60,26 @@ details summary { cursor: pointer; color: #55606b; margin: 6px 0; }
 """
 
 
+REPORT_CSS = _CSS
+"""The reports' style sheet, for pages that show a report body (the web app serves it)."""
+
+# what a standalone report may load: nothing but its own inline style
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
 def _head(title: str) -> str:
     """Self-contained: inline CSS, no scripts, nothing fetched (the CSP forbids it)."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}">\n'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
     )
+
+
+def standalone_html(body: str, *, title: str) -> str:
+    """A report body (``render_html_body``) as one self-contained HTML file."""
+    return f"{_head(title)}\n{body}\n</body></html>"
 
 
 def render_stories_html(
@@ -94,12 +106,25 @@ def render_stories_html(
     return "\n".join(parts)
 
 
+def report_title(comparison: Comparison) -> str:
+    """The heading a report gets when the caller names none."""
+    return "Collation of " + ", ".join(d.id for d in comparison.documents)
+
+
 def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+    """The comparison as one self-contained HTML file."""
+    heading = title or report_title(comparison)
+    return standalone_html(render_html_body(comparison, title=heading), title=heading)
+
+
+def render_html_body(comparison: Comparison, *, title: str | None = None) -> str:
+    """The report without its page: verdicts, fact checks, versions, the collation and
+    the removed furniture, every piece of article text escaped. A page that embeds it
+    must load ``REPORT_CSS``; the web app shows it inside its own layout."""
     rows = build_rows(comparison)
     docs = comparison.documents
-    heading = title or "Collation of " + ", ".join(d.id for d in docs)
+    heading = title or report_title(comparison)
     parts = [
-        _head(heading),
         f"<header><h1>{escape(heading)}</h1>",
         '<p class="small">newscollate report: aligned rows say the same thing; unique rows have no counterpart.</p>',
         '<ul class="verdicts" id="verdicts">',
@@ -127,7 +152,6 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
     parts.extend(_row(row, [d.id for d in docs], severity) for row in rows)
     parts.append("</tbody></table></section>")
     parts.append(_boilerplate_section(comparison))
-    parts.append("</body></html>")
     return "\n".join(parts)
 
 

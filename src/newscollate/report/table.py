@@ -45,9 +45,12 @@ class Row:
 def build_rows(comparison: Comparison) -> list[Row]:
     docs = {d.id: d for d in comparison.documents}
     order = [d.id for d in comparison.documents]
+    # Names are everywhere: highlighting them all would hide the rest, so a name is
+    # marked only when a check a fact-checker must see names it (a misspelling).
+    flagged = {f for c in comparison.checks if c.severity in ("high", "medium") for f in c.facts}
     facts_at: dict[tuple[str, int], list[Fact]] = {}
     for fact in comparison.facts:
-        if fact.kind != "entity":  # names are everywhere; highlighting them would hide the rest
+        if fact.kind != "entity" or fact.id in flagged:
             facts_at.setdefault((fact.article, fact.sentence), []).append(fact)
     rows = []
     for number, trow in enumerate(
@@ -88,7 +91,7 @@ def build_rows(comparison: Comparison) -> list[Row]:
 def _cell_facts(
     facts_at: dict[tuple[str, int], list[Fact]], doc: Document, indices: tuple[int, ...]
 ) -> tuple[tuple[int, int, str], ...]:
-    """The row's facts (entities aside: they are everywhere) as offsets into the cell text."""
+    """The row's facts (names only when flagged) as offsets into the cell text."""
     offsets, at = {}, 0
     for i in indices:
         offsets[i] = at - doc.sentences[i].start

@@ -56,7 +56,8 @@ from newscollate.represent.embed import Embedder
 from newscollate.store.verify import Pair, Verifier
 
 __all__ = [
-    "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo", "dedup", "story_versions",
+    "MAX_STORY_VERSIONS", "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo",
+    "StoryLink", "dedup", "story_versions",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ CREATE TABLE IF NOT EXISTS links (
     a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, created TEXT NOT NULL, data BLOB NOT NULL);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -125,6 +127,17 @@ class StoryInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryLink:
+    """A verified link between two articles of a story, by article id; ``a`` was
+    stored first."""
+
+    a: str
+    b: str
+    relation: LinkRelation
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     article: Article
     story: int
@@ -134,7 +147,13 @@ class StoredArticle:
 
 
 class Store:
-    """The story store. ``Store(":memory:")`` is the one-shot store ``dedup`` uses."""
+    """The story store. ``Store(":memory:")`` is the one-shot store ``dedup`` uses.
+
+    One ``Store`` holds one SQLite connection, usable only from the thread that
+    opened it: a threaded server opens one per thread (WAL lets them read while
+    one writes). ``read_only`` opens the file so that SQLite itself refuses every
+    write: for public deployments, where nothing a visitor does may change it.
+    """
 
     def __init__(
         self,
@@ -142,11 +161,16 @@ class Store:
         *,
         settings: Settings | None = None,
         embedder: Embedder | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = str(path)
         self.settings = settings or Settings()
+        self.read_only = read_only
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
+        if read_only:
+            self.db = self._open_read_only()
+            return
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -172,6 +196,19 @@ class Store:
         self.db.execute("COMMIT")
         self.verifier = Verifier()
 
+    def _open_read_only(self) -> sqlite3.Connection:
+        if not Path(self.path).is_file():
+            raise ValueError(f"{self.path}: no such store (a read-only store must exist)")
+        db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            db.close()
+            raise ValueError(
+                f"{self.path}: store schema version {version}; open it writable once to "
+                f"upgrade it to {SCHEMA_VERSION}"
+            )
+        return db
+
     def close(self) -> None:
         self.db.close()
 
@@ -190,6 +227,8 @@ class Store:
         batch_size: int = 1000,
         progress: Callable[[int], None] | None = None,
     ) -> AddSummary:
+        if self.read_only:
+            raise PermissionError(f"{self.path}: the store is open read-only")
         summary = AddSummary()
         self._timings = summary.timings
         batches = load_batches(inputs, self.settings, batch_size)
@@ -529,17 +568,55 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def stories(
-        self, *, since: str | None = None, min_size: int = 1, limit: int | None = None
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        min_size: int = 1,
+        words: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[StoryInfo]:
-        query = (
-            "SELECT story, count(*), min(published) FROM articles GROUP BY story"
-            " HAVING count(*) >= ? AND (? IS NULL OR max(coalesce(published, '')) >= ?)"
-            " ORDER BY min(published) DESC, story"
+        """Stories, newest first (by their first article's date). ``since`` and
+        ``until`` keep stories with an article published in that range (ISO dates,
+        ``until`` inclusive); ``words`` keeps stories with an article whose title or
+        text holds every word, ``outlet`` those with an article from an outlet whose
+        name contains it, both ignoring case. Every condition must hold for one and the
+        same article of the story."""
+        where, args = [], []
+        for word in (words or "").split():
+            where.append("instr(lower(coalesce(title, '') || ' ' || text), ?) > 0")
+            args.append(word.lower())
+        if outlet:
+            where.append("instr(lower(coalesce(outlet, '')), ?) > 0")
+            args.append(outlet.lower())
+        if until:  # a date "until" takes that whole day: compare the first 10 characters
+            where.append("published IS NOT NULL AND substr(published, 1, 10) <= ?")
+            args.append(until[:10])
+        if since:
+            where.append("published IS NOT NULL AND published >= ?")
+            args.append(since)
+        matching = (
+            f" WHERE story IN (SELECT story FROM articles WHERE {' AND '.join(where)})"
+            if where
+            else ""
         )
-        rows = self.db.execute(query, (min_size, since, since)).fetchall()
-        if limit is not None:
-            rows = rows[:limit]
-        return [self._story_info(story, size, first) for story, size, first in rows]
+        query = (
+            f"SELECT story, count(*), min(published) FROM articles{matching} GROUP BY story"
+            " HAVING count(*) >= ? ORDER BY min(published) DESC, story LIMIT ? OFFSET ?"
+        )
+        rows = self.db.execute(query, (*args, min_size, -1 if limit is None else limit, offset))
+        return [self._story_info(story, size, first) for story, size, first in rows.fetchall()]
+
+    def story(self, story: int) -> StoryInfo:
+        """One story's summary, as ``stories`` lists it; ``KeyError`` for no such story."""
+        size, first_seen = self.db.execute(
+            "SELECT count(*), min(published) FROM articles WHERE story = ?", (story,)
+        ).fetchone()
+        if not size:
+            raise KeyError(story)
+        return self._story_info(story, size, first_seen)
 
     def _story_info(self, story: int, size: int, first_seen: str | None) -> StoryInfo:
         outlets = tuple(
@@ -567,6 +644,43 @@ class Store:
         if not annotated:
             raise KeyError(story)
         return list(annotated.values())
+
+    def article(self, article_id: str) -> StoredArticle:
+        """One stored article with its story, original and strongest link; ``KeyError``
+        when no article has that id."""
+        row = self.db.execute("SELECT story FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return next(a for a in self.annotated(story=row[0]) if a.article.id == article_id)
+
+    def story_links(self, story: int) -> list[StoryLink]:
+        """The verified links inside one story, by article id, strongest first."""
+        ids = dict(self.db.execute("SELECT rowid, id FROM articles WHERE story = ?", (story,)))
+        links = [
+            StoryLink(ids[a], ids[b], relation, score)
+            for a, b, relation, score in self._links_of(story)
+        ]
+        return sorted(links, key=lambda link: (strength(link.relation, link.score), link.a))
+
+    # --- kept results --------------------------------------------------------------
+
+    def save_result(self, key: str, data: bytes) -> None:
+        """Keep ``data`` under ``key`` (the web app's permalinks to comparisons);
+        a key already kept keeps its first data: keys name their content."""
+        if self.read_only:
+            raise PermissionError(f"{self.path}: the store is open read-only")
+        self.db.execute(
+            "INSERT OR IGNORE INTO results (key, created, data) VALUES (?, datetime('now'), ?)",
+            (key, data),
+        )
+
+    def load_result(self, key: str) -> bytes | None:
+        """What ``save_result`` kept under ``key``, or None."""
+        try:
+            row = self.db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # a read-only store made before results were kept
+            return None
+        return None if row is None else bytes(row[0])
 
     def annotated(self, *, story: int | None = None) -> Iterator[StoredArticle]:
         """Every article (or one story's) with its story, original and strongest link."""
