@@ -14,8 +14,9 @@ and a huge bucket costs a number of pairs that grows linearly with its size.
 - Names: an article is paired with at most ``NAME_NEIGHBOURS`` earlier articles
   published within ``WINDOW_DAYS``, those that share two or more of its names and
   whose weighted name cosine is highest (at least ``NAMES_MAYBE``). A name that
-  more than ``NAME_BUCKET`` earlier articles in the window carry ("President",
-  a capital city in a news week) tells no stories apart and is left out.
+  more than ``NAME_BUCKET`` earlier articles carry, at any date (a capital city, a
+  head of state), tells no stories apart and is left out: it would make every
+  report on its topic a candidate of every other, and send them to the model.
 """
 
 from __future__ import annotations
@@ -56,20 +57,21 @@ def older_in_window(
 ) -> Iterator[tuple[int, list[int]]]:
     """For the articles that carry one name, given as (row, day) in row order: each
     article's earlier articles with the name published within ``WINDOW_DAYS`` (an
-    article without a date is in every window), when there are at most
-    ``NAME_BUCKET`` of them. Linear in the occurrences, so one name in a million
-    articles is one pass, not a million squared."""
+    article without a date is in every window), unless more than ``NAME_BUCKET``
+    earlier articles carry the name. Linear in the occurrences, so one name in a
+    million articles is one pass, not a million squared."""
     by_day: dict[int, list[int]] = defaultdict(list)
     undated: list[int] = []
     for seen, (row, day) in enumerate(occurrences):
-        if day is None:
-            if seen <= NAME_BUCKET:
+        if seen <= NAME_BUCKET:
+            if day is None:
                 yield row, [r for rows in by_day.values() for r in rows] + undated
+            else:
+                window = [by_day.get(d) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)]
+                yield row, [r for rows in window if rows for r in rows] + undated
+        if day is None:
             undated.append(row)
         else:
-            window = [by_day.get(d) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)]
-            if sum(len(rows) for rows in window if rows) + len(undated) <= NAME_BUCKET:
-                yield row, [r for rows in window if rows for r in rows] + undated
             by_day[day].append(row)
 
 

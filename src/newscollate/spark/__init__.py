@@ -90,7 +90,12 @@ def session(master: str | None = None, app: str = "newscollate") -> Any:
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName(app).config("spark.ui.enabled", "false")
+    builder = (
+        SparkSession.builder.appName(app)
+        .config("spark.ui.enabled", "false")
+        # Spark's stage bars on a terminal only: piped stderr keeps to the logs
+        .config("spark.ui.showConsoleProgress", str(sys.stderr.isatty()).lower())
+    )
     if master:
         builder = builder.master(master)
     return builder.getOrCreate()
@@ -120,6 +125,7 @@ def dedup(
     records = records.persist(StorageLevel.MEMORY_AND_DISK)
 
     keyed, problems = _rows(records)
+    keyed = keyed.persist(StorageLevel.MEMORY_AND_DISK)  # read twice: furniture, features
     recurring = _recurring(keyed, settings)
     feats = keyed.mapInPandas(
         lambda batches: _featured(batches, settings, recurring), _FEATURE_SCHEMA
@@ -215,7 +221,7 @@ def dedup(
     reasons = problems.groupBy("reason").count().collect()
     summary.reasons = {r["reason"]: r["count"] for r in reasons}
     summary.problems = sum(summary.reasons.values())
-    for df in (records, feats, links, annotated, problems):
+    for df in (records, keyed, feats, links, annotated, problems):
         df.unpersist()
     return summary
 

@@ -168,6 +168,7 @@ class Store:
         self.read_only = read_only
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
+        self._common: set[str] = set()  # names too common to tell stories apart
         if read_only:
             self.db = self._open_read_only()
             return
@@ -463,9 +464,11 @@ class Store:
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest earlier articles by weighted names within the
-        time window (``nearest_by_names``). Each name's earlier articles come from
-        one index search, stopped after ``NAME_BUCKET + 1`` rows, so a name that
-        half the store carries costs no more than a rare one."""
+        time window (``nearest_by_names``). A name more than ``NAME_BUCKET`` earlier
+        articles carry tells no stories apart and is skipped without a search; the
+        store remembers such names, since articles are never removed. Any other
+        name's earlier carriers come from one index search of at most
+        ``NAME_BUCKET + 1`` rows."""
         db = self.db
         new_names: dict[int, list[str]] = defaultdict(list)
         days: dict[int, int | None] = {}
@@ -476,28 +479,30 @@ class Store:
             new_names[article].append(name)
             days[article] = day
         limit = NAME_BUCKET + 1
+        carriers = {  # earlier carriers before the batch, counted up to the limit
+            name: db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM names WHERE name = ? AND article < ? LIMIT ?)",
+                (name, first_row, limit),
+            ).fetchone()[0]
+            for name in sorted({n for ns in new_names.values() for n in ns} - self._common)
+        }
         found: dict[int, list[tuple[str, list[int]]]] = {}
         for article, article_names in new_names.items():
             day = days[article]
             lists = []
             for name in article_names:
-                args: tuple[str | int, ...]
-                if day is None:
-                    query, args = (
-                        "SELECT article FROM names WHERE name = ?1 AND article < ?2 LIMIT ?3",
-                        (name, article, limit),
-                    )
-                else:
-                    # two index searches: one OR-ed condition would scan every row of the name
-                    query, args = (
-                        "SELECT article FROM (SELECT article FROM names WHERE name = ?1"
-                        " AND day BETWEEN ?4 AND ?5 AND article < ?2 LIMIT ?3)"
-                        " UNION ALL SELECT article FROM (SELECT article FROM names"
-                        " WHERE name = ?1 AND day IS NULL AND article < ?2 LIMIT ?3)",
-                        (name, article, limit, day - WINDOW_DAYS, day + WINDOW_DAYS),
-                    )
-                rows = [r for (r,) in db.execute(query, args)]
-                if rows and len(rows) <= NAME_BUCKET:
+                if name in self._common or carriers[name] > NAME_BUCKET:
+                    self._common.add(name)
+                    continue
+                carriers[name] += 1  # this article, for the batch's later ones
+                earlier = db.execute(
+                    "SELECT article, day FROM names WHERE name = ? AND article < ? LIMIT ?",
+                    (name, article, limit),
+                ).fetchall()
+                rows = sorted(
+                    r for r, d in earlier if day is None or d is None or abs(d - day) <= WINDOW_DAYS
+                )
+                if rows:
                     lists.append((name, rows))
             found[article] = lists
         lookup.load({r for lists in found.values() for _, rows in lists for r in rows} | set(found))
