@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 import newscollate
 from newscollate.serve import ServeConfig, create_app
 from tests.browser.test_screenshot import ARGS, ARTIFACTS, CHROMIUM
+from tests.conftest import EXAMPLE
 from tests.serve.live import LiveServer, build_store
 
 
@@ -86,6 +87,26 @@ def test_paste_the_seed_pair_and_see_verdict_and_checks(
     assert page.locator("#checks li.sev-medium", has_text="Kharviv").is_visible()
     download = page.request.get(link + ".json")
     assert download.ok and download.json()["pairs"][0]["relation"] == "rewrite"
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_upload_the_bundled_example_and_see_its_collation(server: str, browser: Browser) -> None:
+    """The compare page on the project's own example (its wire story and a rewrite, as
+    uploaded files): the picture in the README, since the seeds' text is not ours."""
+    page, errors = _page(browser)
+    page.goto(server + "/compare")
+    folder = EXAMPLE
+    page.set_input_files(
+        "input[name=files]", [str(folder / "wire.txt"), str(folder / "rewrite.jsonl")]
+    )
+    page.click("#compare-submit")
+    page.wait_for_url(server + "/compare/*", timeout=120_000)
+    assert "rewrite" in page.locator("#verdicts li").first.inner_text()
+    assert page.locator("#checks li").count() >= 1
+    assert page.locator("#collation mark.changed").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "serve-compare-example.png"), full_page=False)
+    assert (ARTIFACTS / "serve-compare-example.png").stat().st_size > 50_000
     assert errors == []
 
 

@@ -84,9 +84,13 @@ class SparkSummary:
     reasons: dict[str, int] = field(default_factory=dict)
 
 
-def session(master: str | None = None, app: str = "newscollate") -> Any:
+def session(
+    master: str | None = None, app: str = "newscollate", driver_memory: str | None = None
+) -> Any:
     """A Spark session whose Python workers run this interpreter (so they see the
-    project's packages), without the web UI."""
+    project's packages), without the web UI. In local mode the driver's JVM does all
+    the work, and Spark's default heap (1 GB) runs out on a 100k-article corpus: it
+    gets ``driver_memory`` (default 4g)."""
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -98,6 +102,10 @@ def session(master: str | None = None, app: str = "newscollate") -> Any:
     )
     if master:
         builder = builder.master(master)
+        if master.startswith("local"):
+            builder = builder.config("spark.driver.memory", driver_memory or "4g")
+    elif driver_memory:
+        builder = builder.config("spark.driver.memory", driver_memory)
     return builder.getOrCreate()
 
 

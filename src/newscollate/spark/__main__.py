@@ -37,6 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--master", help="Spark master (default: spark-submit's, or local[*] when run directly)"
     )
     parser.add_argument(
+        "--driver-memory",
+        help="spark.driver.memory (default 4g in local mode: it does all the work)",
+    )
+    parser.add_argument(
         "--shuffle-partitions", type=int, help="spark.sql.shuffle.partitions (default: Spark's)"
     )
     for f in fields(Columns):
@@ -49,7 +53,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from newscollate.spark import Columns, dedup, session
 
     columns = Columns(**{f.name: getattr(args, f"{f.name}_col") for f in fields(Columns)})
-    spark = session(args.master)
+    spark = session(args.master, driver_memory=args.driver_memory)
     if args.shuffle_partitions:
         spark.conf.set("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
     try:
