@@ -130,14 +130,17 @@ def dedup(
     columns = columns or Columns()
     settings = settings or Settings()
     records = _read(spark, inputs, input_format or _guess_format(inputs), columns)
-    records = records.persist(StorageLevel.MEMORY_AND_DISK)
+    # the texts and their shingles are the bulk: kept on disk, so the heap is left to
+    # the joins and aggregations (a 100k-article run in local mode ran out of it)
+    records = records.persist(StorageLevel.DISK_ONLY)
+    read = records.count()
 
     keyed, problems = _rows(records)
-    keyed = keyed.persist(StorageLevel.MEMORY_AND_DISK)  # read twice: furniture, features
+    keyed = keyed.persist(StorageLevel.DISK_ONLY)  # read twice: furniture, features
     recurring = _recurring(keyed, settings)
     feats = keyed.mapInPandas(
         lambda batches: _featured(batches, settings, recurring), _FEATURE_SCHEMA
-    ).persist(StorageLevel.MEMORY_AND_DISK)
+    ).persist(StorageLevel.DISK_ONLY)
     problems = problems.unionByName(
         feats.where(F.col("problem").isNotNull()).select(
             F.col("id").alias("record"), F.col("problem").alias("reason")
@@ -194,11 +197,9 @@ def dedup(
         )
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
-    out_records = (
-        keyed.join(annotated.select("row", "story_id", "duplicate_of", "relation", "score"), "row")
-        .orderBy("story_id", "row")
-        .drop("row", *[f"__nc_{name}" for name in _FIELDS], "__nc_corrupt", "__nc_order")
-    )
+    out_records = keyed.join(
+        annotated.select("row", "story_id", "duplicate_of", "relation", "score"), "row"
+    ).drop("row", *[f"__nc_{name}" for name in _FIELDS], "__nc_corrupt", "__nc_order")
     _write(out_records, f"{output}/articles", output_format)
     stories = annotated.groupBy("story_id").agg(
         F.count(F.lit(1)).alias("size"),
@@ -221,7 +222,7 @@ def dedup(
     _write(problems.orderBy("record", "reason"), f"{output}/problems", output_format)
 
     summary = SparkSummary(
-        read=records.count(),
+        read=read,
         articles=annotated.count(),
         stories=stories.count(),
         links=links.count(),
