@@ -121,7 +121,7 @@ def test_bad_records_are_skipped_and_counted_parquet_in_and_out(
     table = pa.Table.from_pylist([{k: r.get(k) for k in keys} for r in rows])
     (tmp_path / "in").mkdir()
     pq.write_table(table, tmp_path / "in" / "part-0.parquet")
-    summary = dedup(spark, [str(tmp_path / "in")], str(tmp_path / "out"), input_format="parquet")
+    summary = dedup(spark, [str(tmp_path / "in")], str(tmp_path / "out"))  # a folder of Parquet
     assert summary.read == len(rows)
     assert summary.articles == len(good)
     assert summary.problems == len(bad)

@@ -24,11 +24,11 @@ copy of their text by hash).
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -52,8 +52,6 @@ from newscollate.models import Article, Problem
 from newscollate.store.verify import Pair, Verifier
 
 __all__ = ["Columns", "SparkSummary", "dedup", "session"]
-
-log = logging.getLogger(__name__)
 
 _FIELDS = ("id", "text", "html", "title", "outlet", "published", "author", "language", "url")
 _RELATION_ORDER = {"exact": 0, "near-duplicate": 1, "rewrite": 2, "same-story": 3}
@@ -239,10 +237,15 @@ def dedup(
 
 
 def _guess_format(inputs: Sequence[str]) -> str:
-    first = inputs[0].rstrip("/").lower()
-    return (
-        "parquet" if first.endswith(".parquet") or "parquet" in first.rsplit("/", 1)[-1] else "json"
-    )
+    """Parquet for a ``.parquet`` name or a local folder of Parquet parts (what Spark
+    writes), else JSONL; ``--input-format`` says it for anything else."""
+    first = inputs[0].rstrip("/")
+    if first.lower().endswith(".parquet"):
+        return "parquet"
+    folder = Path(first)
+    if "://" not in first and folder.is_dir() and any(folder.glob("*.parquet")):
+        return "parquet"
+    return "json"
 
 
 def _read(spark: Any, inputs: Sequence[str], fmt: str, columns: Columns) -> Any:
