@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,8 +155,6 @@ def test_broken_json_lines_are_reported_not_fatal(
 
 def test_the_command_line_runs_the_job(records: list[dict[str, Any]], tmp_path: Path) -> None:
     """``newscollate spark dedup`` end to end in a fresh process, custom columns."""
-    import subprocess
-
     renamed = [
         {"key": r["id"], "body": r["text"], "date": r.get("published")} for r in records[:60]
     ]

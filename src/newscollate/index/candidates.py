@@ -59,16 +59,18 @@ def older_in_window(
     article's earlier articles with the name published within ``WINDOW_DAYS`` (an
     article without a date is in every window), unless more than ``NAME_BUCKET``
     earlier articles carry the name. Linear in the occurrences, so one name in a
-    million articles is one pass, not a million squared."""
+    million articles costs a pass over its first ``NAME_BUCKET + 1``, not a million
+    squared."""
     by_day: dict[int, list[int]] = defaultdict(list)
     undated: list[int] = []
     for seen, (row, day) in enumerate(occurrences):
-        if seen <= NAME_BUCKET:
-            if day is None:
-                yield row, [r for rows in by_day.values() for r in rows] + undated
-            else:
-                window = [by_day.get(d) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)]
-                yield row, [r for rows in window if rows for r in rows] + undated
+        if seen > NAME_BUCKET:  # every later article has more earlier carriers still
+            return
+        if day is None:
+            yield row, [r for rows in by_day.values() for r in rows] + undated
+        else:
+            window = [by_day.get(d) for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)]
+            yield row, [r for rows in window if rows for r in rows] + undated
         if day is None:
             undated.append(row)
         else:

@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from newscollate.config import Settings
 from newscollate.index.candidates import (
+    NAME_BUCKET,
     bucket_pairs,
     name_cosine,
     name_norm,
@@ -394,14 +395,18 @@ def _featured(
         rows: list[dict[str, Any]] = []
         kept: list[tuple[int, Cleaned]] = []
         for record in batch.to_dict("records"):
-            item: Article | Cleaned | Problem = _article(record, settings)
-            if isinstance(item, Article):
-                item = finish(clean(item, recurring.get(item.outlet or "", frozenset())), settings)
-            if isinstance(item, Cleaned):
-                kept.append((int(record["row"]), item))
+            read = _article(record, settings)
+            item = (
+                finish(clean(read, recurring.get(read.outlet or "", frozenset())), settings)
+                if isinstance(read, Article)
+                else read
+            )
+            if isinstance(item, Problem):
+                rows.append(
+                    {"row": record["row"], "id": str(record["__nc_id"]), "problem": item.reason}
+                )
             else:
-                reason = item.reason if isinstance(item, Problem) else "unreadable"
-                rows.append({"row": record["row"], "id": str(record["__nc_id"]), "problem": reason})
+                kept.append((int(record["row"]), item))
         if kept:
             features = article_features([c for _, c in kept])
             keys, lead_keys = _signature_bands(features)
@@ -467,10 +472,16 @@ def _band_pairs(signed: Any) -> Any:
 def _name_pairs(signed: Any) -> Any:
     """Pairs from names: each name's carriers in one pass (``older_in_window``), then
     each article's nearest by ``nearest_by_names``."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
+    # past its first NAME_BUCKET + 1 carriers a name gives nothing (``older_in_window``),
+    # so a name in a million articles never becomes a million-element row
+    first = Window.partitionBy("name").orderBy("row")
     carriers = (
         signed.select("row", "day", F.explode("names").alias("name"))
+        .withColumn("k", F.row_number().over(first))
+        .where(F.col("k") <= NAME_BUCKET + 1)
         .groupBy("name")
         .agg(F.sort_array(F.collect_list(F.struct("row", "day"))).alias("carriers"))
         .where(F.size("carriers") > 1)

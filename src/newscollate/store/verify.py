@@ -10,7 +10,7 @@ whose shingles are almost all inside the longer one (a trimmed copy), is
   rewrite only when the names agree too (a topic's stock phrases are shared by
   reports of different events, their people and places are not);
 - shared names: the cosine of the two articles' names weighted by their rarity in
-  English (see ``_Lookup.name_cosine``). At ``NAMES_SURE`` it is ``same-story``
+  English (see ``index.candidates.name_cosine``). At ``NAMES_SURE`` it is ``same-story``
   (or ``rewrite`` when some wording is shared); between ``NAMES_MAYBE`` and there,
   names alone cannot tell one event from two on one topic, and for articles
   published within ``MODEL_DAYS`` of each other the model decides, on the cosine
