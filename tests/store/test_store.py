@@ -191,3 +191,18 @@ def test_batches_do_not_change_the_stories(
             results.append(partition(list(store.annotated())))
     assert results[0] == results[1] == results[2]
     assert max(len(s) for s in results[0]) >= 3
+
+
+def test_model_bar_rises_with_days_and_falls_with_agreeing_names() -> None:
+    """The model-zone bar: one day apart costs cosine, agreeing names earn some back,
+    and no name agreement inside the zone ever lets a pair through on a cosine
+    that unrelated reports reach."""
+    from newscollate.index.candidates import NAMES_MAYBE
+    from newscollate.store.verify import MODEL_COSINE, MODEL_DAYS, NAMES_SURE, model_bar
+
+    assert model_bar(0, NAMES_MAYBE) == pytest.approx(MODEL_COSINE)
+    assert model_bar(1, 0.3) > model_bar(0, 0.3)
+    assert model_bar(0, 0.4) < model_bar(0, 0.3)
+    lowest = model_bar(0, NAMES_SURE)
+    assert lowest >= 0.35
+    assert model_bar(MODEL_DAYS, NAMES_MAYBE) <= 0.7
