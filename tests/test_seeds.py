@@ -133,4 +133,7 @@ def test_repeated_compare_reuses_the_model_and_cache(
 
 def test_default_embedder_is_the_one_compare_uses() -> None:
     """Warming up with default_embedder() must not make compare() load a second model."""
-    assert newscollate.default_embedder() is newscollate.default_embedder(None, 64)
+    settings = newscollate.Settings()
+    assert newscollate.default_embedder() is newscollate.default_embedder(
+        settings.model_path, settings.batch_size
+    )

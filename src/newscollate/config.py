@@ -51,7 +51,7 @@ class Settings:
     merge_threshold: float = 0.34
     semantic_weight: float = 0.5
     model_path: Path | None = None
-    batch_size: int = 64
+    batch_size: int = 32
     check_facts: bool = True
 
     def __post_init__(self) -> None:

@@ -114,7 +114,7 @@ def names(text: str) -> frozenset[str]:
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         before = text[max(0, match.start() - 4) : match.start()].rstrip(" \t")
-        name = fold(word)
+        name = _fold_word(word)
         if (not before or before[-1] in _SENTENCE_ENDS) and (
             word.lower() in lower or name_weight(name) == 1
         ):
@@ -122,6 +122,8 @@ def names(text: str) -> frozenset[str]:
         found.add(name)
     return frozenset(found - _COMMON_CAPITALS)
 
+
+_fold_word = lru_cache(maxsize=1 << 17)(fold)  # names repeat across a corpus
 
 MAX_NAME_WEIGHT = 3
 

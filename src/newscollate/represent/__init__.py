@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def default_embedder(model_path: Path | None = None, batch_size: int = 64) -> SentenceEmbedder:
+def default_embedder(model_path: Path | None = None, batch_size: int = 32) -> SentenceEmbedder:
     """One shared embedder per process and model: loading costs seconds, encoding milliseconds.
 
     The arguments are normalised before the cache sees them, so ``default_embedder()``

@@ -56,7 +56,7 @@ class SentenceEmbedder:
         self,
         model_path: Path | None = None,
         *,
-        batch_size: int = 64,
+        batch_size: int = 32,
         cache_size: int = 200_000,
     ) -> None:
         self.model_path = model_path or bundled_model_path()

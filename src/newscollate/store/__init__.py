@@ -467,8 +467,10 @@ class Store:
         time window (``nearest_by_names``). A name more than ``NAME_BUCKET`` earlier
         articles carry tells no stories apart and is skipped without a search; the
         store remembers such names, since articles are never removed. Any other
-        name's earlier carriers come from one index search of at most
-        ``NAME_BUCKET + 1`` rows."""
+        name's carriers before the batch come from one index search of at most
+        ``NAME_BUCKET + 1`` rows per batch, and the batch's own carriers are added to
+        them in row order, so a name shared by many of a batch's articles costs one
+        search, not one per article."""
         db = self.db
         new_names: dict[int, list[str]] = defaultdict(list)
         days: dict[int, int | None] = {}
@@ -478,32 +480,33 @@ class Store:
         ):
             new_names[article].append(name)
             days[article] = day
-        limit = NAME_BUCKET + 1
-        carriers = {  # earlier carriers before the batch, counted up to the limit
-            name: db.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM names WHERE name = ? AND article < ? LIMIT ?)",
-                (name, first_row, limit),
-            ).fetchone()[0]
-            for name in sorted({n for ns in new_names.values() for n in ns} - self._common)
-        }
+        carriers: dict[str, list[tuple[int, int | None]]] = {}
+        for name in sorted({n for ns in new_names.values() for n in ns} - self._common):
+            earlier = db.execute(
+                "SELECT article, day FROM names WHERE name = ? AND article < ? LIMIT ?",
+                (name, first_row, NAME_BUCKET + 1),
+            ).fetchall()
+            if len(earlier) > NAME_BUCKET:
+                self._common.add(name)
+            else:
+                carriers[name] = earlier
         found: dict[int, list[tuple[str, list[int]]]] = {}
-        for article, article_names in new_names.items():
+        for article, article_names in new_names.items():  # in row order
             day = days[article]
             lists = []
             for name in article_names:
-                if name in self._common or carriers[name] > NAME_BUCKET:
+                if name in self._common:
+                    continue
+                before = carriers[name]
+                if len(before) > NAME_BUCKET:
                     self._common.add(name)
                     continue
-                carriers[name] += 1  # this article, for the batch's later ones
-                earlier = db.execute(
-                    "SELECT article, day FROM names WHERE name = ? AND article < ? LIMIT ?",
-                    (name, article, limit),
-                ).fetchall()
                 rows = sorted(
-                    r for r, d in earlier if day is None or d is None or abs(d - day) <= WINDOW_DAYS
+                    r for r, d in before if day is None or d is None or abs(d - day) <= WINDOW_DAYS
                 )
                 if rows:
                     lists.append((name, rows))
+                before.append((article, day))  # a carrier for the batch's later articles
             found[article] = lists
         lookup.load({r for lists in found.values() for _, rows in lists for r in rows} | set(found))
         pairs = []
