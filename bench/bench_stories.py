@@ -33,8 +33,9 @@ and reused) this measures:
   the runners' own (end to end from opening the corpus to the pairs; peak RSS is the
   main process's VmHWM up to that point; text-dedup's largest worker is in the JSON). Ratios are newscollate/peer, for throughput
   end to end, for the near-duplicate stage alone, and for peak RSS. The near-duplicate
-  stage is newscollate's features + signatures + candidates (candidates also looks up
-  shared rare names), datasketch's read_tokenise_shingle + minhash + lsh_insert +
+  stage is newscollate's features (text hash, shingles) + signatures + bands (storing
+  the band keys) + candidates (band buckets and text hashes; the names and the name
+  candidates, which serve same-story reports, are stages of their own), datasketch's read_tokenise_shingle + minhash + lsh_insert +
   lsh_query (its reading of the JSONL included), and text-dedup's prepare (reading and
   tokenising) + Loading + MinHashing + Clustering.
 
@@ -84,12 +85,15 @@ Json = dict[str, Any]
 
 THRESHOLD = 0.5
 NUM_PERM = 128
-STAGES = ("ingest", "features", "signatures", "write", "candidates", "verify", "embed", "link")
+STAGES = (
+    "ingest", "names", "features", "signatures", "write", "bands", "candidates",
+    "name candidates", "verify", "embed", "link",
+)  # fmt: skip
 IN_VERIFY = frozenset({"embed"})  # stages timed inside another stage
 RELATIONS = ("exact", "near-duplicate", "trimmed", "reordered", "rewrite", "same-story")
 # Each tool's stages that make its near-duplicate finder: shingling, signatures, LSH.
 NEAR_DUPLICATE_STAGES: dict[str, tuple[str, ...]] = {
-    "newscollate": ("features", "signatures", "candidates"),
+    "newscollate": ("features", "signatures", "bands", "candidates"),
     "datasketch": ("read_tokenise_shingle", "minhash", "lsh_insert", "lsh_query"),
     "text-dedup": ("prepare", "Loading", "MinHashing", "Clustering"),
 }

@@ -26,7 +26,8 @@ from newscollate.ingest.clean import Cleaned
 from newscollate.ingest.normalize import fold
 
 __all__ = [
-    "LEAD_BAND_OFFSET", "LEAD_WORDS", "ArticleFeatures", "article_features", "day_number",
+    "LEAD_BAND_OFFSET", "LEAD_WORDS", "ArticleFeatures", "article_features", "article_names",
+    "day_number",
     "name_weight", "names", "signature_bands",
 ]  # fmt: skip
 
@@ -61,9 +62,15 @@ class ArticleFeatures:
     day: int | None  # publication day number, for the time window
 
 
-def article_features(batch: Sequence[Cleaned]) -> list[ArticleFeatures]:
+def article_features(
+    batch: Sequence[Cleaned], found_names: Sequence[frozenset[str]] | None = None
+) -> list[ArticleFeatures]:
     """Features of a batch: shingling runs over all texts and leads at once, which is
-    where NumPy's per-call overhead would otherwise dominate."""
+    where NumPy's per-call overhead would otherwise dominate. ``found_names`` are the
+    articles' ``article_names`` when the caller has them already (the store times
+    them apart: they serve same-story candidates, not copy detection)."""
+    if found_names is None:
+        found_names = [article_names(c) for c in batch]
     leads = [" ".join(c.text.split()[:LEAD_WORDS]) for c in batch]
     shingles = shingle_hashes_batch([c.text for c in batch] + leads)
     out = []
@@ -75,13 +82,18 @@ def article_features(batch: Sequence[Cleaned]) -> list[ArticleFeatures]:
                 text_hash=hashlib.blake2b(folded.encode(), digest_size=16).hexdigest(),
                 shingles=shingles[n],
                 lead_shingles=shingles[len(batch) + n],
-                names=names(f"{title}\n{cleaned.text}"),
+                names=found_names[n],
                 lead=" ".join(([f"{title}."] if title else []) + lead_text.split()[:EMBED_WORDS]),
                 word_count=len(folded.split()),
                 day=day_number(cleaned.article.published),
             )
         )
     return out
+
+
+def article_names(cleaned: Cleaned) -> frozenset[str]:
+    """The names of an article's title and text."""
+    return names(f"{cleaned.article.title or ''}\n{cleaned.text}")
 
 
 def signature_bands(

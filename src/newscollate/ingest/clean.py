@@ -54,7 +54,7 @@ def clean(article: Article, recurring: frozenset[str] = frozenset()) -> Cleaned:
         if not line:
             kept.append("")
             continue
-        if furniture_rule(line) or fold(line) in recurring:
+        if furniture_rule(line) or (recurring and fold(line) in recurring):
             removed.append(line)
             continue
         if i in zone and (byline := parse_byline(line)):

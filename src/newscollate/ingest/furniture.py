@@ -37,10 +37,14 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     why: str
+    # words one of which every line the pattern matches contains, in lower case: a
+    # pattern that may begin anywhere in a line backtracks through all of it, and
+    # most lines are content, so it is tried only where it can match
+    needs: tuple[str, ...] = ()
 
 
-def _rule(name: str, pattern: str, why: str) -> Rule:
-    return Rule(name, re.compile(pattern, re.IGNORECASE), why)
+def _rule(name: str, pattern: str, why: str, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, re.compile(pattern, re.IGNORECASE), why, needs)
 
 
 RULES: tuple[Rule, ...] = (
@@ -81,6 +85,7 @@ RULES: tuple[Rule, ...] = (
         r"[\w .'&-]+(/[\w .'&-]+)+\)?\.?)$",
         "photo captions and credits, such as '(Cover photo: ... Photo: Agency/Name)';"
         " bounded in length so that an article scraped as one 'Photos: ...' line survives",
+        needs=("photo", "image", "picture", "illustration", "foto"),
     ),
     _rule(
         "bare-url",
@@ -106,6 +111,7 @@ RULES: tuple[Rule, ...] = (
         "cookies",
         r"^.{0,200}\b(we use cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b.{0,200}$",
         "cookie notices",
+        needs=("cookie",),
     ),
     _rule(
         "advert",
@@ -117,6 +123,7 @@ RULES: tuple[Rule, ...] = (
         "copyright",
         r"^(©|\(c\)|copyright\b).{0,200}$|^.{0,120}\ball rights reserved\.?$",
         "copyright lines",
+        needs=("©", "(c)", "copyright", "all rights reserved"),
     ),
     _rule(
         "reading-time",
@@ -127,17 +134,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-# every rule at once: most lines are content, and one pass of the regex engine over
-# a line is far cheaper than a Python loop trying each rule in turn
-_ANY_RULE = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES), re.IGNORECASE)
-
-
 def furniture_rule(line: str) -> Rule | None:
     """The rule that marks ``line`` as furniture, or ``None`` if it is content."""
     stripped = _BULLET.sub("", line).strip()
-    if not stripped or not _ANY_RULE.match(stripped):
+    if not stripped:
         return None
+    lowered = stripped.lower()
     for rule in RULES:
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue
         if rule.pattern.match(stripped):
             return rule
     return None
@@ -276,7 +281,15 @@ def recurring_lines(
 
 def short_lines(lines: Iterable[str]) -> set[str]:
     """The folded lines of one article that could be outlet furniture."""
-    return {f for line in lines if (f := fold(line)) and len(f.split()) <= _RECURRING_MAX_WORDS}
+    # folding never joins words (it may split some), so a line too long before it is
+    # too long after it, and is not folded at all
+    return {
+        f
+        for line in lines
+        if len(line.split()) <= _RECURRING_MAX_WORDS
+        and (f := fold(line))
+        and len(f.split()) <= _RECURRING_MAX_WORDS
+    }
 
 
 def recurring_from_counts(

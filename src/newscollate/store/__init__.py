@@ -46,6 +46,7 @@ from newscollate.index.features import (
     LEAD_BAND_OFFSET,
     ArticleFeatures,
     article_features,
+    article_names,
     name_weight,
     signature_bands,
 )
@@ -265,8 +266,10 @@ class Store:
                 continue
             seen.add(article_id)
             fresh.append(cleaned)
+        with self._stage("names"):
+            found_names = [article_names(c) for c in fresh]
         with self._stage("features"):
-            all_features = article_features(fresh)
+            all_features = article_features(fresh, found_names)
         stored = dict(
             _select_in(
                 self.db,
@@ -298,10 +301,15 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             with self._stage("write"):
-                first_row, first_band = self._write(kept, features, keys, lead_keys)
+                first_row, first_band, keyed = self._write(kept, features)
+            with self._stage("bands"):
+                self._write_bands(first_row, keyed, keys, lead_keys)
             with self._stage("candidates"):
+                found = self._copy_candidates(first_row, first_band)
+            with self._stage("name candidates"):
                 lookup = _Lookup(self)
-                pairs = self._candidates(first_row, first_band, lookup)
+                found.update(self._name_candidates(first_row, lookup))
+            pairs = [Pair(a, b) for a, b in sorted(found)]
             with self._stage("verify"):
                 links = self.verifier.verify(pairs, lookup)
             with self._stage("link"):
@@ -317,11 +325,9 @@ class Store:
         self,
         kept: Sequence[Cleaned],
         features: Sequence[ArticleFeatures],
-        keys: npt.NDArray[np.int64],
-        lead_keys: npt.NDArray[np.int64],
-    ) -> tuple[int, int]:
-        """Insert a batch's articles, band keys and names; the batch's first article row
-        and first band row."""
+    ) -> tuple[int, int, list[int]]:
+        """Insert a batch's articles and names; the batch's first article row, the first
+        row its band keys will take, and the rows that get band keys and names."""
         db = self.db
         first_row = (
             int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
@@ -375,16 +381,6 @@ class Store:
             ],
         )
         db.executemany(
-            "INSERT INTO bands (band, key, article) VALUES (?,?,?)",
-            [
-                (band + offset, int(key), row)
-                for row, full, lead in zip(rows, keys, lead_keys, strict=True)
-                if row in keyed
-                for offset, row_keys in ((0, full), (LEAD_BAND_OFFSET, lead))
-                for band, key in enumerate(row_keys)
-            ],
-        )
-        db.executemany(
             "INSERT INTO names (name, day, article, weight) VALUES (?,?,?,?)",
             [
                 (name, f.day, row, name_weight(name))
@@ -393,11 +389,34 @@ class Store:
                 for name in f.names
             ],
         )
-        return first_row, first_band
+        return first_row, first_band, sorted(keyed)
 
-    def _candidates(self, first_row: int, first_band: int, lookup: _Lookup) -> list[Pair]:
-        """Pairs (old or new, new) that share a text hash, a band bucket or names, by the
-        rules of ``index.candidates``."""
+    def _write_bands(
+        self,
+        first_row: int,
+        keyed: Sequence[int],
+        keys: npt.NDArray[np.int64],
+        lead_keys: npt.NDArray[np.int64],
+    ) -> None:
+        """Insert the band keys of the articles at rows ``keyed``, in row order (the
+        buckets rely on it); ``keys`` and ``lead_keys`` have one row per article of the
+        batch, the first at ``first_row``."""
+        self.db.executemany(
+            "INSERT INTO bands (band, key, article) VALUES (?,?,?)",
+            [
+                (band + offset, key, row)
+                for row in keyed
+                for offset, row_keys in (
+                    (0, keys[row - first_row].tolist()),
+                    (LEAD_BAND_OFFSET, lead_keys[row - first_row].tolist()),
+                )
+                for band, key in enumerate(row_keys)
+            ],
+        )
+
+    def _copy_candidates(self, first_row: int, first_band: int) -> set[tuple[int, int]]:
+        """Pairs (old or new, new) that share a text hash or a band bucket, by the rules
+        of ``index.candidates``; ``_name_candidates`` adds those that share names."""
         db = self.db
         found: set[tuple[int, int]] = set()
         for a, b in db.execute(  # an exact copy is linked to the first article of its text
@@ -409,8 +428,7 @@ class Store:
             found.add((a, b))
         for members, start in self._band_buckets(first_row, first_band):
             found.update(bucket_pairs(members, start))
-        found.update(self._name_candidates(first_row, lookup))
-        return [Pair(a, b) for a, b in sorted(found)]
+        return found
 
     def _band_buckets(self, first_row: int, first_band: int) -> Iterator[tuple[list[int], int]]:
         """The band buckets the batch's articles fall in, each as what ``bucket_pairs``
