@@ -253,3 +253,64 @@ def test_record_with_html_or_text_or_neither() -> None:
     assert isinstance(text, Article) and text.id == "b" and text.published == "2025-03-03"
     empty = read_record({"id": "c", "title": "only a title"})
     assert isinstance(empty, Problem) and "no 'text' or 'html'" in empty.reason
+
+
+def test_jsonl_streams_the_first_record_before_the_file_ends(tmp_path: Path) -> None:
+    """A JSONL corpus is read a line at a time: through a named pipe whose writer
+    waits until the first record has come out, the reader gets that record first.
+    Read whole, it would wait for the end of the file, and this would time out."""
+    import os
+    import threading
+
+    from newscollate.ingest.sources import read_file
+
+    path = tmp_path / "live.jsonl"
+    os.mkfifo(path)
+    first_out = threading.Event()
+
+    def write() -> None:
+        with path.open("w", encoding="utf-8") as pipe:
+            pipe.write(json.dumps({"id": "one", "text": BODY}) + "\n")
+            pipe.flush()
+            first_out.wait(timeout=30)
+            pipe.write(json.dumps({"id": "two", "text": BODY}) + "\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    items = read_file(path, Settings())
+    got: list[object] = []
+    reader = threading.Thread(target=lambda: got.append(next(items)))
+    reader.start()
+    reader.join(timeout=20)
+    streamed = bool(got)
+    first_out.set()
+    reader.join()
+    rest = list(items)
+    writer.join()
+    assert streamed, "the first record only came out once the whole file was read"
+    assert [a.id for a in [*got, *rest] if isinstance(a, Article)] == ["one", "two"]
+
+
+def test_jsonl_lines_in_another_encoding_or_cut_off_gzip(tmp_path: Path) -> None:
+    """A line in a legacy encoding is decoded on its own; CRLF endings are fine; a
+    gzip stream that breaks off keeps the records before the break and says why."""
+    latin = json.dumps({"id": "café", "text": BODY + " Café."}, ensure_ascii=False)
+    lines = [json.dumps({"id": "a1", "text": BODY}).encode(), latin.encode("cp1252"), b""]
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\r\n".join(lines))
+    articles, problems = _load(path)
+    assert problems == []
+    assert [a.article.id for a in articles] == ["a1", "café"]
+    assert articles[1].text.endswith("Café.")
+
+    records = b"".join(
+        json.dumps({"id": f"r{i}", "text": f"{BODY} Record {i}."}).encode() + b"\n"
+        for i in range(400)
+    )
+    whole = gzip.compress(records)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) * 3 // 4])
+    articles, problems = _load(cut)
+    assert 0 < len(articles) < 400
+    assert [a.article.id for a in articles] == [f"r{i}" for i in range(len(articles))]
+    assert len(problems) == 1 and problems[0].startswith(f"{cut}: not a readable gzip file")

@@ -509,10 +509,10 @@ class Store:
             else:
                 carriers[name] = earlier
         found: dict[int, list[tuple[str, list[int]]]] = {}
-        for article, article_names in new_names.items():  # in row order
+        for article, names_of_article in new_names.items():  # in row order
             day = days[article]
             lists = []
-            for name in article_names:
+            for name in names_of_article:
                 if name in self._common:
                     continue
                 before = carriers[name]
