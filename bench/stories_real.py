@@ -36,6 +36,11 @@ that still describes one event). Reported: accuracy, precision, recall, F1,
 the confusion counts, and Pearson r of the link score (0 when unlinked) with
 Overall, which should be negative.
 
+**Every article embedded** (``--embed-all``): both tasks again with
+``Settings(embed_all=True)``: every article's title and opening is embedded and
+paired with its nearest earlier articles in meaning, so pairs that share no names
+reach the model too.
+
 **Peer** (``--peers``): datasketch ``MinHash`` + ``MinHashLSH`` (threshold 0.5,
 num_perm 128) on the project's word 5-shingles, the baseline a user would pick.
 Clustering = connected components of LSH candidate pairs whose estimated
@@ -46,7 +51,7 @@ the same texts. No threshold of either tool is tuned here: both run as shipped.
 
 Usage::
 
-    .venv/bin/python bench/stories_real.py [--out bench/results/stories_real.json] [--peers] [--details]
+    .venv/bin/python bench/stories_real.py [--out bench/results/stories_real.json] [--peers] [--embed-all] [--details]
 
 ``--details`` prints which BASIL events were split or merged, with their titles,
 to the terminal only. ``tests/eval/test_stories_real.py`` runs the newscollate
@@ -366,14 +371,18 @@ def pearson(x: Sequence[float], y: Sequence[float]) -> float:
 
 
 def run_newscollate_clustering(
-    corpus: Corpus, embedder: Embedder, *, link_counts: bool = True
+    corpus: Corpus,
+    embedder: Embedder,
+    *,
+    link_counts: bool = True,
+    settings: Settings | None = None,
 ) -> Json:
     """One ``dedup`` over the whole mixed corpus, scored. ``dedup`` returns each
     article's strongest link only; ``link_counts`` re-adds the corpus to an
     in-memory ``Store`` (what ``dedup`` runs; the model's cache makes it cheap) to
     count every link by relation, and checks it finds the same stories."""
     start = time.perf_counter()
-    annotated, summary = newscollate.dedup(corpus.articles, embedder=embedder)
+    annotated, summary = newscollate.dedup(corpus.articles, embedder=embedder, settings=settings)
     seconds = time.perf_counter() - start
     predicted = {a.article.id: a.story for a in annotated if a.article.id is not None}
     result: Json = {
@@ -390,7 +399,7 @@ def run_newscollate_clustering(
         "dedup_stage_seconds": {k: round(v, 2) for k, v in summary.timings.items()},
     }
     if link_counts:
-        with newscollate.Store(":memory:", embedder=embedder) as store:
+        with newscollate.Store(":memory:", embedder=embedder, settings=settings) as store:
             store.add(corpus.articles)
             relations: Counter[str] = Counter()
             for info in store.stories():
@@ -412,7 +421,9 @@ def same_partition(a: Mapping[Any, Any], b: Mapping[Any, Any]) -> bool:
     return blocks(a) == blocks(b)
 
 
-def run_newscollate_semeval(pairs: Sequence[SemevalPair], embedder: Embedder) -> Json:
+def run_newscollate_semeval(
+    pairs: Sequence[SemevalPair], embedder: Embedder, settings: Settings | None = None
+) -> Json:
     """Each pair alone through ``dedup``: same story label = "same story". The score
     for the correlation is the link's (0 when the two are not linked)."""
     start = time.perf_counter()
@@ -422,7 +433,9 @@ def run_newscollate_semeval(pairs: Sequence[SemevalPair], embedder: Embedder) ->
     skipped: list[Json] = []
     per_pair: list[list[Any]] = []
     for pair in pairs:
-        annotated, summary = newscollate.dedup([pair.a, pair.b], embedder=embedder)
+        annotated, summary = newscollate.dedup(
+            [pair.a, pair.b], embedder=embedder, settings=settings
+        )
         if len(annotated) != 2:  # an unreadable text: the pair cannot be "same"
             skipped.append(
                 {"pair_id": pair.pair_id, "problems": [str(p) for p in summary.problems]}
@@ -450,13 +463,19 @@ def run_newscollate_semeval(pairs: Sequence[SemevalPair], embedder: Embedder) ->
 
 
 def evaluate_newscollate(
-    embedder: Embedder, shared: Path = DEFAULT_SHARED, *, link_counts: bool = True
+    embedder: Embedder,
+    shared: Path = DEFAULT_SHARED,
+    *,
+    link_counts: bool = True,
+    settings: Settings | None = None,
 ) -> Json:
     """Both tasks for newscollate: what the quality gate checks."""
     corpus = mixed_corpus(shared)
     return {
-        "clustering": run_newscollate_clustering(corpus, embedder, link_counts=link_counts),
-        "semeval": run_newscollate_semeval(semeval_pairs(shared), embedder),
+        "clustering": run_newscollate_clustering(
+            corpus, embedder, link_counts=link_counts, settings=settings
+        ),
+        "semeval": run_newscollate_semeval(semeval_pairs(shared), embedder, settings),
     }
 
 
@@ -549,8 +568,13 @@ def run_peers(corpus: Corpus, pairs: Sequence[SemevalPair]) -> Json:
 # --------------------------------------------------------------------------- report
 
 
+EMBED_ALL = "newscollate_embed_all"  # the result key of the --embed-all run
+
+
 def markdown(result: Json) -> str:
     tools: list[tuple[str, Json]] = [("newscollate", result["newscollate"])]
+    if EMBED_ALL in result:
+        tools.append(("newscollate --embed-all", result[EMBED_ALL]))
     if "datasketch" in result:
         tools.append(("datasketch MinHash", result["datasketch"]))
     rows = []
@@ -644,6 +668,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--details", action="store_true", help="print split/merged BASIL events (terminal only)"
     )
+    parser.add_argument(
+        "--embed-all",
+        action="store_true",
+        help="also run newscollate with Settings(embed_all=True) (every article embedded)",
+    )
     return parser.parse_args(argv)
 
 
@@ -675,6 +704,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "newscollate": {"clustering": clustering, "semeval": semeval},
     }
+    if args.embed_all:
+        t = time.perf_counter()
+        result[EMBED_ALL] = evaluate_newscollate(
+            embedder, args.shared, link_counts=False, settings=Settings(embed_all=True)
+        )
+        wall["newscollate_embed_all"] = time.perf_counter() - t
     if args.peers:
         t = time.perf_counter()
         result["datasketch"] = run_peers(corpus, pairs)
@@ -688,7 +723,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_details(corpus, "newscollate", clustering["_predicted"])
         if args.peers:
             print_details(corpus, "datasketch", result["datasketch"]["clustering"]["_predicted"])
-    for tool in ("newscollate", "datasketch"):
+    for tool in ("newscollate", EMBED_ALL, "datasketch"):
         if tool in result:
             result[tool]["clustering"].pop("_predicted")
     args.out.parent.mkdir(parents=True, exist_ok=True)

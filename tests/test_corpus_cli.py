@@ -80,3 +80,28 @@ def test_dedup_annotates_every_record(tmp_path: Path) -> None:
 
     table = pq.read_table(tmp_path / "annotated.parquet")
     assert {"story_id", "duplicate_of", "relation", "score"} <= set(table.column_names)
+
+
+def test_dedup_and_index_add_with_embed_all(tmp_path: Path) -> None:
+    """--embed-all as a user passes it: dedup joins the two reports that share no
+    names; a store built without it refuses it in one line and exits non-zero."""
+    from tests.store.test_store import SNOW_REPORTS
+
+    corpus = tmp_path / "snow.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": a.id, "title": a.title, "published": a.published, "text": a.text})
+            + "\n"
+            for a in SNOW_REPORTS
+        ),
+        encoding="utf-8",
+    )
+    done = run("dedup", "--embed-all", corpus)
+    assert done.returncode == 0, done.stderr
+    rows = {r["id"]: r for r in map(json.loads, done.stdout.splitlines())}
+    assert rows["roof-1"]["story_id"] == rows["roof-2"]["story_id"] != rows["match"]["story_id"]
+    store = tmp_path / "plain.db"
+    assert run("index", "add", corpus, "--store", store).returncode == 0
+    refused = run("index", "add", "--embed-all", corpus, "--store", store)
+    assert refused.returncode != 0
+    assert refused.stderr.strip().splitlines()[-1].endswith("(start a new store)")

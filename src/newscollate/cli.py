@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         "same event, and joins or starts a story. Re-adding an article is a no-op.",
     )
     add.add_argument("inputs", nargs="+", help="files, directories, or - for stdin")
+    add.add_argument("--embed-all", action="store_true", help=EMBED_ALL_HELP)
     add.add_argument("--batch-size", type=int, default=1000, help="articles per transaction")
     stories = commands.add_parser(
         "stories", parents=[common, store, report], help="list the story clusters in the store"
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument("inputs", nargs="+", help="files, directories, or - for stdin")
     dedup.add_argument("-o", "--output", type=Path, help="JSONL (default: stdout) or .parquet")
     dedup.add_argument("--batch-size", type=int, default=1000, help="articles per batch")
+    dedup.add_argument("--embed-all", action="store_true", help=EMBED_ALL_HELP)
     spark = commands.add_parser("spark", help="story finding on Apache Spark")
     spark_commands = spark.add_subparsers(dest="spark_command", required=True, metavar="ACTION")
     from newscollate.spark.__main__ import add_arguments as add_spark_arguments
@@ -192,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EMBED_ALL_HELP = (
+    "embed every article, so that reports of one event that share no names are found too "
+    "(about 40 articles/s on 2 cores instead of some 300; a store keeps this mode)"
+)
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """The one place where command-line flags become ``Settings``."""
     overrides: dict[str, object] = {}
@@ -200,6 +208,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             overrides[flag] = getattr(args, flag)
     if getattr(args, "no_facts", False):
         overrides["check_facts"] = False
+    if getattr(args, "embed_all", False):
+        overrides["embed_all"] = True
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = max(1, int(args.max_input_mb * 1_000_000))
     return Settings(**overrides)  # type: ignore[arg-type]

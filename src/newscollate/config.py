@@ -41,6 +41,11 @@ class Settings:
         batch_size: sentences per embedding batch.
         check_facts: extract facts (numbers, dates, names, quotes) and compare them
             across versions; off skips loading spaCy when only the collation is wanted.
+        embed_all: story finding embeds every article's title and opening and pairs
+            it with the earlier articles nearest in meaning, so that reports of one
+            event sharing no names are found too. It costs the model on every article
+            (about 40 a second on 2 cores, against some 300 without), so it suits
+            corpora of thousands, not millions. A store keeps the mode it was built in.
     """
 
     max_input_bytes: int = 20_000_000
@@ -53,6 +58,7 @@ class Settings:
     model_path: Path | None = None
     batch_size: int = 32
     check_facts: bool = True
+    embed_all: bool = False
 
     def __post_init__(self) -> None:
         for name in ("link_threshold", "weak_link_threshold", "merge_threshold", "semantic_weight"):

@@ -82,3 +82,39 @@ def test_nearest_by_names_keeps_the_closest() -> None:
     norms = {0: 12**0.5} | {r: (8 + r) ** 0.5 for r in rows}  # further rows: bigger norms
     found = [("a", rows), ("b", rows), ("c", rows)]
     assert nearest_by_names(0, found, weight, norms) == rows[:NAME_NEIGHBOURS]
+
+
+@given(st.integers(1, 60), st.integers(0, 60), st.integers(0, 2**32 - 1))
+def test_nearest_by_meaning_against_brute_force(size: int, new: int, seed: int) -> None:
+    """Each new article's pairs are its most similar earlier articles published within
+    the model's window (undated ones in every window), at least MEANING_MAYBE alike,
+    at most MEANING_NEIGHBOURS of them."""
+    import numpy as np
+
+    from newscollate.index.candidates import (
+        MEANING_MAYBE,
+        MEANING_NEIGHBOURS,
+        MODEL_DAYS,
+        nearest_by_meaning,
+    )
+
+    rng = random.Random(seed)
+    first_new = min(new, size)
+    rows = sorted(rng.sample(range(10 * size), size))
+    days = [None if rng.random() < 0.2 else rng.randrange(0, 8) for _ in rows]
+    base = np.random.default_rng(seed).normal(size=(3, 8))  # three "topics"
+    vectors = np.vstack(
+        [base[rng.randrange(3)] + np.random.default_rng(seed + i).normal(0, 0.5, 8) for i in rows]
+    ).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    got = set(nearest_by_meaning(rows, days, vectors, first_new))
+    expected = set()
+    for i in range(first_new, size):
+        scored = []
+        for j in range(i):
+            near = days[i] is None or days[j] is None or abs(days[i] - days[j]) <= MODEL_DAYS
+            cosine = float(vectors[i] @ vectors[j])
+            if near and cosine >= MEANING_MAYBE:
+                scored.append((-cosine, j))
+        expected |= {(rows[j], rows[i]) for _, j in sorted(scored)[:MEANING_NEIGHBOURS]}
+    assert got == expected

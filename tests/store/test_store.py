@@ -197,8 +197,8 @@ def test_model_bar_rises_with_days_and_falls_with_agreeing_names() -> None:
     """The model-zone bar: one day apart costs cosine, agreeing names earn some back,
     and no name agreement inside the zone ever lets a pair through on a cosine
     that unrelated reports reach."""
-    from newscollate.index.candidates import NAMES_MAYBE
-    from newscollate.store.verify import MODEL_COSINE, MODEL_DAYS, NAMES_SURE, model_bar
+    from newscollate.index.candidates import MODEL_DAYS, NAMES_MAYBE
+    from newscollate.store.verify import MODEL_COSINE, NAMES_SURE, model_bar
 
     assert model_bar(0, NAMES_MAYBE) == pytest.approx(MODEL_COSINE)
     assert model_bar(1, 0.3) > model_bar(0, 0.3)
@@ -206,3 +206,73 @@ def test_model_bar_rises_with_days_and_falls_with_agreeing_names() -> None:
     lowest = model_bar(0, NAMES_SURE)
     assert lowest >= 0.35
     assert model_bar(MODEL_DAYS, NAMES_MAYBE) <= 0.7
+
+
+SNOW_REPORTS = [  # one invented event told twice with no name in common, and another event
+    newscollate.Article(
+        id="roof-1",
+        title="Warehouse roof gives way under heavy snow",
+        published="2025-01-14",
+        outlet="Daily One",
+        text="The roof of a storage warehouse collapsed early on Tuesday after two days of "
+        "heavy snowfall, injuring three workers who were loading trucks inside. Firefighters "
+        "pulled the workers from the debris and took them to hospital with minor injuries. "
+        "The company said the building had been inspected last autumn and found sound.",
+    ),
+    newscollate.Article(
+        id="roof-2",
+        title="Snow brings down warehouse roof, three hurt",
+        published="2025-01-14",
+        outlet="Evening Two",
+        text="Three people were hurt when the weight of snow made the roof of a warehouse "
+        "cave in on Tuesday morning. Emergency crews rescued the injured staff, who had been "
+        "loading lorries, and they were treated in hospital for light injuries. The owner "
+        "said an inspection last year had found no problems with the structure.",
+    ),
+    newscollate.Article(
+        id="match",
+        title="Late goal settles a wet derby",
+        published="2025-01-14",
+        outlet="Evening Two",
+        text="A header in the last minute settled a rain-soaked derby on Tuesday night, "
+        "after the visitors had missed a penalty before half-time. The home side's coach "
+        "said the pitch had made passing football nearly impossible for both teams.",
+    ),
+]
+
+
+def test_embed_all_finds_reports_that_share_no_names(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Two reports of one event with no name in common: names give no candidate, so
+    the default store keeps them apart; with every article embedded they are each
+    other's nearest in meaning and the model joins them. The other event stays apart."""
+    default, _ = newscollate.dedup(SNOW_REPORTS, embedder=embedder)
+    assert len({a.story for a in default}) == 3
+    settings = newscollate.Settings(embed_all=True)
+    annotated, summary = newscollate.dedup(SNOW_REPORTS, settings=settings, embedder=embedder)
+    story = {a.article.id: a.story for a in annotated}
+    assert story["roof-1"] == story["roof-2"] != story["match"]
+    linked = next(a for a in annotated if a.article.id == "roof-2")
+    assert linked.relation == "same-story" and linked.score is not None and linked.score >= 0.65
+    assert summary.timings["meaning candidates"] > 0
+
+
+def test_a_store_keeps_the_mode_it_was_built_in(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    built = tmp_path / "meaning.db"
+    with newscollate.Store(
+        built, settings=newscollate.Settings(embed_all=True), embedder=embedder
+    ) as store:
+        store.add(SNOW_REPORTS[:1])
+    with newscollate.Store(built, embedder=embedder) as store:  # the default settings
+        assert store.embed_all
+        store.add(SNOW_REPORTS[1:])
+        story = {a.article.id: a.story for a in store.annotated()}
+        assert story["roof-1"] == story["roof-2"]
+    plain = tmp_path / "plain.db"
+    with newscollate.Store(plain, embedder=embedder) as store:
+        store.add(SNOW_REPORTS[:1])
+    with pytest.raises(ValueError, match="added without --embed-all"):
+        newscollate.Store(plain, settings=newscollate.Settings(embed_all=True))

@@ -17,6 +17,11 @@ and a huge bucket costs a number of pairs that grows linearly with its size.
   more than ``NAME_BUCKET`` earlier articles carry, at any date (a capital city, a
   head of state), tells no stories apart and is left out: it would make every
   report on its topic a candidate of every other, and send them to the model.
+- Meaning (only when every article is embedded, ``Settings.embed_all``): an article
+  is paired with at most ``MEANING_NEIGHBOURS`` earlier articles published within
+  ``MODEL_DAYS`` whose title-and-opening cosine is highest (at least
+  ``MEANING_MAYBE``): an exact search over the time window, which holds a few days
+  of a corpus, not all of it.
 """
 
 from __future__ import annotations
@@ -25,9 +30,13 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 __all__ = [
-    "BUCKET_PREDECESSORS", "NAMES_MAYBE", "NAME_BUCKET", "NAME_NEIGHBOURS", "WINDOW_DAYS",
-    "bucket_pairs", "name_cosine", "name_norm", "nearest_by_names", "older_in_window",
+    "BUCKET_PREDECESSORS", "MEANING_MAYBE", "MEANING_NEIGHBOURS", "MODEL_DAYS", "NAMES_MAYBE",
+    "NAME_BUCKET", "NAME_NEIGHBOURS", "WINDOW_DAYS", "bucket_pairs", "name_cosine", "name_norm",
+    "nearest_by_meaning", "nearest_by_names", "older_in_window",
 ]  # fmt: skip
 
 BUCKET_PREDECESSORS = 63
@@ -35,6 +44,9 @@ NAME_BUCKET = 256
 NAME_NEIGHBOURS = 16
 NAMES_MAYBE = 0.2  # the weighted name cosine below which names say nothing
 WINDOW_DAYS = 7  # how far apart candidates from names may be published
+MODEL_DAYS = 2  # how far apart two articles the model judges may be published
+MEANING_NEIGHBOURS = 16
+MEANING_MAYBE = 0.4  # below the lowest bar the model zone sets (store.verify.model_bar)
 
 
 def bucket_pairs(members: Sequence[int], start: int = 0) -> Iterator[tuple[int, int]]:
@@ -125,3 +137,28 @@ def name_cosine(
     dot = sum(w * w for n, w in names_a.items() if n in names_b)
     norms = norm_a * norm_b
     return dot / norms if norms else 0.0
+
+
+def nearest_by_meaning(
+    rows: Sequence[int],
+    days: Sequence[int | None],
+    vectors: npt.NDArray[np.float32],
+    first_new: int,
+) -> list[tuple[int, int]]:
+    """Pairs (earlier, later) by meaning: ``rows`` in order with their publication
+    days and unit vectors, the articles from position ``first_new`` on being the new
+    ones; each new article gets its ``MEANING_NEIGHBOURS`` nearest earlier ones
+    published within ``MODEL_DAYS`` (an undated article is in every window)."""
+    if first_new >= len(rows):
+        return []
+    day = np.array([np.nan if d is None else d for d in days], dtype=np.float64)
+    cosines = vectors[first_new:] @ vectors.T
+    pairs = []
+    for i in range(first_new, len(rows)):
+        scores = cosines[i - first_new, :i]
+        gap = np.abs(day[:i] - day[i])
+        near = np.isnan(gap) | (gap <= MODEL_DAYS)
+        eligible = np.flatnonzero(near & (scores >= MEANING_MAYBE))
+        best = eligible[np.argsort(-scores[eligible], kind="stable")[:MEANING_NEIGHBOURS]]
+        pairs += [(rows[j], rows[i]) for j in sorted(best.tolist())]
+    return pairs

@@ -573,6 +573,9 @@ class _BatchLookup:
             self._names[a], self._names[b], self.rows[a]["name_norm"], self.rows[b]["name_norm"]
         )
 
+    def name_count(self, row: int) -> int:
+        return len(self._names[row])
+
     def story(self, row: int) -> int:
         return row
 

@@ -35,11 +35,13 @@ from newscollate.cluster import LinkRelation, UnionFind, copy_originals, strengt
 from newscollate.config import Settings
 from newscollate.index.candidates import (
     BUCKET_PREDECESSORS,
+    MODEL_DAYS,
     NAME_BUCKET,
     WINDOW_DAYS,
     bucket_pairs,
     name_cosine,
     name_norm,
+    nearest_by_meaning,
     nearest_by_names,
 )
 from newscollate.index.features import (
@@ -195,8 +197,34 @@ class Store:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 self.db.execute(statement)
+        self.embed_all = self._mode()
         self.db.execute("COMMIT")
-        self.verifier = Verifier()
+        self.verifier = Verifier(model_for_all=self.embed_all)
+
+    def _mode(self) -> bool:
+        """Whether the store embeds every article (``Settings.embed_all``). The mode
+        decides which pairs are candidates, so a store keeps the one it was built in:
+        opened with the default, a store built with ``embed_all`` goes on in it; a
+        store that already holds articles added without it refuses to switch, since
+        its earlier articles were never paired by meaning."""
+        stored = self.db.execute("SELECT value FROM meta WHERE key = 'embed_all'").fetchone()
+        if stored is None:
+            if (
+                self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone()
+                and self.settings.embed_all
+            ):
+                self.db.execute("ROLLBACK")
+                self.db.close()
+                raise ValueError(
+                    f"{self.path}: the store holds articles added without --embed-all; "
+                    "it cannot switch (start a new store)"
+                )
+            if self.settings.embed_all:
+                self.db.execute("INSERT INTO meta (key, value) VALUES ('embed_all', '1')")
+            return self.settings.embed_all
+        if stored[0] == "1" and not self.settings.embed_all:
+            log.info("%s: built with --embed-all; adding in that mode", self.path)
+        return bool(stored[0] == "1")
 
     def _open_read_only(self) -> sqlite3.Connection:
         if not Path(self.path).is_file():
@@ -309,6 +337,8 @@ class Store:
             with self._stage("name candidates"):
                 lookup = _Lookup(self)
                 found.update(self._name_candidates(first_row, lookup))
+            if self.embed_all:
+                found.update(self._meaning_candidates(first_row, keyed, features))
             pairs = [Pair(a, b) for a, b in sorted(found)]
             with self._stage("verify"):
                 links = self.verifier.verify(pairs, lookup)
@@ -429,6 +459,36 @@ class Store:
         for members, start in self._band_buckets(first_row, first_band):
             found.update(bucket_pairs(members, start))
         return found
+
+    def _meaning_candidates(
+        self, first_row: int, keyed: Sequence[int], features: Sequence[ArticleFeatures]
+    ) -> list[tuple[int, int]]:
+        """Each new article's nearest earlier articles in meaning within the model's
+        time window (``nearest_by_meaning``): the batch's articles are embedded (the
+        ``embed`` stage), then searched against the stored vectors of the days around
+        theirs (every stored vector when one of them has no date)."""
+        db = self.db
+        new = [(row, features[row - first_row]) for row in keyed]
+        if not new:
+            return []
+        vectors = self.vectors([r for r, _ in new], [f.lead for _, f in new])
+        with self._stage("meaning candidates"):
+            db.execute("CREATE INDEX IF NOT EXISTS articles_day ON articles(day)")
+            days = [f.day for _, f in new]
+            query = "SELECT rowid, day, vector FROM articles WHERE rowid < ? AND vector IS NOT NULL"
+            window: tuple[int, ...] = (first_row,)
+            if None not in days:
+                dated = [d for d in days if d is not None]
+                query += " AND (day IS NULL OR day BETWEEN ? AND ?)"
+                window += (min(dated) - MODEL_DAYS, max(dated) + MODEL_DAYS)
+            old = db.execute(query + " ORDER BY rowid", window).fetchall()
+            stacked = np.vstack([np.frombuffer(v, np.float32) for _, _, v in old] + [vectors])
+            return nearest_by_meaning(
+                [r for r, _, _ in old] + [r for r, _ in new],
+                [d for _, d, _ in old] + days,
+                stacked,
+                len(old),
+            )
 
     def _band_buckets(self, first_row: int, first_band: int) -> Iterator[tuple[list[int], int]]:
         """The band buckets the batch's articles fall in, each as what ``bucket_pairs``
@@ -820,6 +880,10 @@ class _Lookup:
     def name_cosine(self, a: int, b: int) -> float:
         self.load((a, b))
         return name_cosine(self._names[a], self._names[b], self._norms[a], self._norms[b])
+
+    def name_count(self, row: int) -> int:
+        self.load((row,))
+        return len(self._names[row])
 
     def story(self, row: int) -> int:
         """The story the article was in when the batch began."""

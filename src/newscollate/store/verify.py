@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newscollate.cluster import LinkRelation, UnionFind
-from newscollate.index.candidates import NAMES_MAYBE
+from newscollate.index.candidates import MODEL_DAYS, NAMES_MAYBE
 from newscollate.index.minhash import containment, jaccard
 
 __all__ = ["Pair", "Verifier", "model_bar"]
@@ -52,10 +52,15 @@ NAMES_SURE = 0.55
 # rare names they give, the likelier they are one. The figures were set on the
 # SemEval-2022 English dev pairs and the generated corpora (docs/evaluation.md):
 # at 0.65 with no credit, half of SemEval's same-story pairs were missed.
-MODEL_DAYS = 2
 MODEL_COSINE = 0.55
 COSINE_PER_DAY = 0.05
 NAMES_CREDIT = 0.5
+# With every article embedded (Verifier(model_for_all=True)), names below NAMES_MAYBE
+# still speak when both articles give at least NAMES_ENOUGH of them: sharing almost
+# none (cosine under NAMES_DISAGREE) they report two events, however alike they read
+# (two factory fires in two towns); the model decides only where names are few.
+NAMES_DISAGREE = 0.1
+NAMES_ENOUGH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +78,16 @@ class Lookup(Protocol):
 
     def name_cosine(self, a: int, b: int) -> float: ...
 
+    def name_count(self, row: int) -> int: ...
+
     def story(self, row: int) -> int: ...
 
     def vectors(self, rows: Sequence[int]) -> npt.NDArray[np.float32]: ...
+
+
+def _names_disagree(names: float, pair: Pair, lookup: Lookup) -> bool:
+    enough = min(lookup.name_count(pair.a), lookup.name_count(pair.b)) >= NAMES_ENOUGH
+    return names < NAMES_DISAGREE and enough
 
 
 def model_bar(gap_days: int, names: float) -> float:
@@ -84,6 +96,14 @@ def model_bar(gap_days: int, names: float) -> float:
 
 
 class Verifier:
+    """``model_for_all``: every pair published within ``MODEL_DAYS`` that the cheap
+    evidence leaves open goes to the model, unless many names disagree
+    (``Settings.embed_all``, where every article has its vector anyway); otherwise
+    only pairs whose names agree somewhat do."""
+
+    def __init__(self, *, model_for_all: bool = False) -> None:
+        self.model_for_all = model_for_all
+
     def verify(
         self, pairs: Sequence[Pair], lookup: Lookup
     ) -> list[tuple[int, int, LinkRelation, float]]:
@@ -115,7 +135,10 @@ class Verifier:
             gap = 0 if day_a is None or day_b is None else abs(day_a - day_b)
             if names >= NAMES_SURE:
                 links.append((pair.a, pair.b, relation, round(names, 4)))
-            elif names >= NAMES_MAYBE and gap <= MODEL_DAYS:
+            elif gap <= MODEL_DAYS and (
+                names >= NAMES_MAYBE
+                or (self.model_for_all and not _names_disagree(names, pair, lookup))
+            ):
                 to_score.append((pair, relation, model_bar(gap, names)))
         # a pair already joined, through stored stories or this batch's sure links,
         # needs no model: its link would not change a story
