@@ -82,3 +82,26 @@ def test_semeval_same_story_decision_stays_above_its_floors(result: dict[str, An
     )
     assert scores["f1"] >= FLOORS["semeval_f1"], f"{report}; {scores['confusion']}"
     assert scores["accuracy"] >= FLOORS["semeval_accuracy"], f"{report}; {scores['confusion']}"
+
+
+@pytest.fixture(scope="module")
+def embed_all_result(embedder: newscollate.SentenceEmbedder) -> dict[str, Any]:
+    settings = newscollate.Settings(embed_all=True)
+    return stories_real.evaluate_newscollate(embedder, link_counts=False, settings=settings)
+
+
+def test_embed_all_stays_above_its_floors(embed_all_result: dict[str, Any]) -> None:
+    """With every article embedded (``--embed-all``): pairs that share no names reach
+    the model, and many disagreeing names still keep two events apart."""
+    floors: dict[str, float] = BASE["embed_all_floors"]
+    clustering = embed_all_result["clustering"]
+    for part in ("basil", "mixed", "newsdesk"):
+        for measure in ("ari", "precision", "recall"):
+            key = f"{part}_{measure}"
+            if key in floors:
+                assert clustering[part][measure] >= floors[key], _report(clustering[part])
+    assert clustering["cross_source_pairs"]["total"] == 0
+    semeval = embed_all_result["semeval"]
+    assert semeval["f1"] >= floors["semeval_f1"], _report(
+        {k: semeval[k] for k in ("accuracy", "precision", "recall", "f1")}
+    )
