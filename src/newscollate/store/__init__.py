@@ -19,6 +19,7 @@ two stories into the one with the smaller number.
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
 import time
 from collections import defaultdict
@@ -594,7 +595,8 @@ class Store:
                     lists.append((name, rows))
                 before.append((article, day))  # a carrier for the batch's later articles
             found[article] = lists
-        lookup.load({r for lists in found.values() for _, rows in lists for r in rows} | set(found))
+        lookup.load(found)  # the new articles whole; of their carriers only the name norms
+        lookup.load_norms({r for lists in found.values() for _, rows in lists for r in rows})
         pairs = []
         for article, lists in found.items():
             for other in nearest_by_names(article, lists, lookup.weights(article), lookup.norms):
@@ -874,6 +876,18 @@ class _Lookup:
         if row not in self._cache:
             self.load([row])
         return self._cache[row]
+
+    def load_norms(self, rows: Iterable[int]) -> None:
+        """The weighted name norms of many articles, summed inside SQLite: a name
+        search finds hundreds of carriers a batch, and ranking them needs nothing
+        else of them."""
+        missing = sorted({r for r in rows if r not in self._norms})
+        for row, squares in _select_in(
+            self.db,
+            "SELECT article, sum(weight * weight) FROM names WHERE article IN ({}) GROUP BY article",
+            missing,
+        ):
+            self._norms[row] = math.sqrt(squares)
 
     @property
     def norms(self) -> Mapping[int, float]:
