@@ -88,11 +88,16 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_key ON bands(band, key);
+-- covering indexes: a bucket's members and a name's carriers are read from the index
+-- alone, without a visit to the table per row (stores before them had bands_key and
+-- names_key without the article, dropped when a store is opened)
+DROP INDEX IF EXISTS bands_key;
+CREATE INDEX IF NOT EXISTS bands_members ON bands(band, key, article);
 CREATE TABLE IF NOT EXISTS names (
     name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL, weight INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS names_key ON names(name, day);
+DROP INDEX IF EXISTS names_key;
+CREATE INDEX IF NOT EXISTS names_carriers ON names(name, day, article);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 CREATE TABLE IF NOT EXISTS links (
     a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
