@@ -170,3 +170,14 @@ def test_the_command_line_runs_the_job(records: list[dict[str, Any]], tmp_path: 
     out = _read(tmp_path / "out" / "articles")
     assert len(out) == 60 and {"key", "body", "story_id"} <= set(out[0])
     assert "60 records read: 60 articles" in done.stderr
+
+
+def test_embed_all_is_refused_on_spark_before_any_work(tmp_path: Path) -> None:
+    """The meaning search is the store's; asked of Spark it fails at once, in words."""
+    with pytest.raises(ValueError, match="not supported on Spark"):
+        dedup(
+            None,
+            [str(tmp_path / "in.jsonl")],
+            str(tmp_path / "out"),
+            settings=newscollate.Settings(embed_all=True),
+        )

@@ -128,6 +128,8 @@ def dedup(
 
     columns = columns or Columns()
     settings = settings or Settings()
+    if settings.embed_all:  # its exact search over a window of days is the store's
+        raise ValueError("embed_all (--embed-all) is not supported on Spark; use newscollate dedup")
     records = _read(spark, inputs, input_format or _guess_format(inputs), columns)
     # the texts and their shingles are the bulk: kept on disk, so the heap is left to
     # the joins and aggregations (a 100k-article run in local mode ran out of it)
