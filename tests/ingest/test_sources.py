@@ -314,3 +314,22 @@ def test_jsonl_lines_in_another_encoding_or_cut_off_gzip(tmp_path: Path) -> None
     assert 0 < len(articles) < 400
     assert [a.article.id for a in articles] == [f"r{i}" for i in range(len(articles))]
     assert len(problems) == 1 and problems[0].startswith(f"{cut}: not a readable gzip file")
+
+
+def test_an_oversized_jsonl_line_is_skipped_unread(tmp_path: Path) -> None:
+    """A line longer than max_input_bytes is reported by its number and skipped without
+    being held in memory; the lines around it load."""
+    settings = Settings(max_input_bytes=2_000)
+    path = tmp_path / "feed.jsonl"
+    huge = json.dumps({"id": "huge", "text": "word " * 5_000})
+    path.write_text(
+        "\n".join(
+            [json.dumps({"id": "a1", "text": BODY}), huge, json.dumps({"id": "a3", "text": BODY})]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    [batch] = list(load_batches([path], settings))
+    assert [c.article.id for c in batch.articles] == ["a1", "a3"]
+    [problem] = batch.problems
+    assert str(problem).startswith(f"{path}:2: record too large (> limit ")

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from newscollate.config import Settings
 from newscollate.errors import InputError
@@ -144,8 +144,12 @@ def _read_json_file(path: Path, settings: Settings, name: str) -> Iterator[Item]
     source = str(path)
     try:
         with gzip.open(path) if path.suffix.lower() == ".gz" else path.open("rb") as handle:
-            lines = enumerate(handle, 1)
+            lines = _numbered_lines(handle, settings.max_input_bytes)
             for line_number, line in lines:
+                if line is None:  # a first line over the limit: no JSON Lines file
+                    raise InputError(
+                        source, f"first line too large (> limit {_mb(settings.max_input_bytes)})"
+                    )
                 if line.startswith(codecs.BOM_UTF8) and line_number == 1:
                     line = line[len(codecs.BOM_UTF8) :]
                 head = line.lstrip()
@@ -171,6 +175,24 @@ def _read_json_file(path: Path, settings: Settings, name: str) -> Iterator[Item]
         yield Problem(source, f"cannot read: {exc.strerror or exc}")
 
 
+class _LineReader(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _numbered_lines(handle: _LineReader, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of ``handle`` numbered from 1; a line longer than ``limit`` bytes is
+    skipped unread and comes as ``None``, so one endless line cannot fill memory."""
+    number = 0
+    while line := handle.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(limit + 1)
+            yield number, None
+        else:
+            yield number, line
+
+
 def _json_value(line: bytes) -> bool:
     try:
         json.loads(line)
@@ -180,16 +202,19 @@ def _json_value(line: bytes) -> bool:
 
 
 def _json_lines(
-    *parts: Iterable[tuple[int, bytes]], source: str, name: str, settings: Settings
+    *parts: Iterable[tuple[int, bytes | None]], source: str, name: str, settings: Settings
 ) -> Iterator[Item]:
     """Records of numbered JSON Lines; each line is UTF-8 (as JSON must be) or, failing
     that, decoded as ``decode`` would decode a file, so a legacy-encoded line costs
     only itself."""
     for part in parts:
         for line_number, line in part:
+            where = f"{source}:{line_number}"
+            if line is None:
+                yield Problem(where, f"record too large (> limit {_mb(settings.max_input_bytes)})")
+                continue
             if not line.strip():
                 continue
-            where = f"{source}:{line_number}"
             try:
                 text = line.decode("utf-8")
             except UnicodeDecodeError:
