@@ -228,6 +228,8 @@ class Store:
                 )
             if self.settings.embed_all:
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('embed_all', '1')")
+                # the meaning search reads the stored vectors of a few days
+                self.db.execute("CREATE INDEX IF NOT EXISTS articles_day ON articles(day)")
             return self.settings.embed_all
         if stored[0] == "1" and not self.settings.embed_all:
             log.info("%s: built with --embed-all; adding in that mode", self.path)
@@ -487,7 +489,6 @@ class Store:
             return []
         vectors = self.vectors([r for r, _ in new], [f.lead for _, f in new])
         with self._stage("meaning candidates"):
-            db.execute("CREATE INDEX IF NOT EXISTS articles_day ON articles(day)")
             days = [f.day for _, f in new]
             query = "SELECT rowid, day, vector FROM articles WHERE rowid < ? AND vector IS NOT NULL"
             window: tuple[int, ...] = (first_row,)
