@@ -276,3 +276,52 @@ def test_a_store_keeps_the_mode_it_was_built_in(
         store.add(SNOW_REPORTS[:1])
     with pytest.raises(ValueError, match="added without --embed-all"):
         newscollate.Store(plain, settings=newscollate.Settings(embed_all=True))
+
+
+_SMOKE = (  # a templated passage: every report of this kind carries it
+    "Residents living nearby were told to keep their windows and doors closed while the "
+    "smoke drifted over the rooftops. The ambulance service said nobody had needed "
+    "treatment in hospital. Investigators will return to the site once it has cooled to "
+    "establish how the blaze started."
+)
+
+
+def _warehouse_fire(town: str, firm: str, street: str, chief: str, day: str, crews: int) -> str:
+    return (
+        f"A fire tore through the {firm} warehouse on {street} in {town} on {day}, and "
+        f"{crews} crews spent {crews - 3} hours bringing it under control. {_SMOKE} {chief}, "
+        f"who leads the {town} fire brigade, said the roof had collapsed within minutes. "
+        f"The {firm} site stores paper and cardboard for local printers."
+    )
+
+
+def test_templated_wording_months_apart_is_not_a_rewrite(
+    embedder: newscollate.SentenceEmbedder,
+) -> None:
+    """Two fires in two towns seven weeks apart share their template's wording (word
+    5-shingle Jaccard 0.45, enough for a rewrite within a week) and none of their
+    names: two stories. A follow-up three weeks on that repeats the passage and names
+    the same firm, street and people is a rewrite of the first."""
+    from newscollate.index.minhash import jaccard, shingle_hashes
+
+    first = _warehouse_fire(
+        "Marlowby", "Quentara Packaging", "Oster Lane", "Ilse Varnholt", "Monday", 12
+    )
+    other = _warehouse_fire(
+        "Pellingford", "Drummet Freight", "Corrow Street", "Tobiah Ferrant", "Thursday", 8
+    )
+    follow_up = (
+        "Three weeks after the fire, Ilse Varnholt said the Quentara Packaging warehouse on "
+        f"Oster Lane in Marlowby would be demolished. {_SMOKE} The Marlowby council has "
+        "offered the firm a temporary site."
+    )
+    assert 0.2 <= jaccard(shingle_hashes(first), shingle_hashes(other)) < 0.5
+    articles = [
+        newscollate.Article(id="first", text=first, published="2025-03-03"),
+        newscollate.Article(id="other", text=other, published="2025-04-24"),
+        newscollate.Article(id="follow-up", text=follow_up, published="2025-03-24"),
+    ]
+    annotated, _ = newscollate.dedup(articles, embedder=embedder)
+    story = {a.article.id: a.story for a in annotated}
+    assert story["first"] == story["follow-up"] != story["other"]
+    assert next(a for a in annotated if a.article.id == "follow-up").relation == "rewrite"

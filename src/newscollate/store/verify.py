@@ -6,9 +6,13 @@ whose shingles are almost all inside the longer one (a trimmed copy), is
 ``near-duplicate``. Below that, two kinds of evidence decide, cheapest first:
 
 - shared wording: a fifth of the word 5-shingles in common (``REWRITE_SURE_JACCARD``)
-  is reuse, not chance, so it is a ``rewrite`` outright; less shared wording is a
-  rewrite only when the names agree too (a topic's stock phrases are shared by
-  reports of different events, their people and places are not);
+  between articles published within ``REWRITE_DAYS`` is reuse, not chance, so it is a
+  ``rewrite`` outright; less shared wording, or as much further apart, is a rewrite
+  only when the names agree too. A topic's stock phrases are shared by reports of
+  different events, their people and places are not, and templated reports (fires,
+  results, earnings) share a fifth of their wording with every report of their kind:
+  at a million generated articles, wording alone at any distance joined reports of
+  fires months apart, and the chains of such links merged thousands of stories;
 - shared names: the cosine of the two articles' names weighted by their rarity in
   English (see ``index.candidates.name_cosine``). At ``NAMES_SURE`` it is ``same-story``
   (or ``rewrite`` when some wording is shared); between ``NAMES_MAYBE`` and there,
@@ -42,6 +46,8 @@ TRIM_CONTAINMENT = 0.8
 REWRITE_MIN_JACCARD = 0.08
 REWRITE_MIN_CONTAINMENT = 0.2
 REWRITE_SURE_JACCARD = 0.2
+# Outlets rework a report within its news cycle; a week covers it with room to spare.
+REWRITE_DAYS = 7
 NAMES_SURE = 0.55
 # The model settles pairs whose names are ambiguous, published at most MODEL_DAYS
 # apart: the embedding cosine of title and opening must reach MODEL_COSINE, plus
@@ -125,14 +131,14 @@ class Verifier:
             if inside >= TRIM_CONTAINMENT:
                 links.append((pair.a, pair.b, "near-duplicate", round(inside, 4)))
                 continue
-            if overlap >= REWRITE_SURE_JACCARD:
+            day_a, day_b = lookup.get(pair.a)[4], lookup.get(pair.b)[4]
+            gap = 0 if day_a is None or day_b is None else abs(day_a - day_b)
+            if overlap >= REWRITE_SURE_JACCARD and gap <= REWRITE_DAYS:
                 links.append((pair.a, pair.b, "rewrite", round(overlap, 4)))
                 continue
             names = lookup.name_cosine(pair.a, pair.b)
             worded = overlap >= REWRITE_MIN_JACCARD or inside >= REWRITE_MIN_CONTAINMENT
             relation: LinkRelation = "rewrite" if worded else "same-story"
-            day_a, day_b = lookup.get(pair.a)[4], lookup.get(pair.b)[4]
-            gap = 0 if day_a is None or day_b is None else abs(day_a - day_b)
             if names >= NAMES_SURE:
                 links.append((pair.a, pair.b, relation, round(names, 4)))
             elif gap <= MODEL_DAYS and (
