@@ -4,8 +4,10 @@ The same job as ``newscollate dedup``, with the same code: records are read and
 cleaned by ``ingest``, featured by ``index.features``, paired by the rules of
 ``index.candidates`` and verified by ``store.verify``, all called inside
 ``mapInPandas`` batches; only the plumbing between them is Spark's (grouping on
-band keys and names, joins, connected components by large-star/small-star). So
-on the same input the two engines give the same stories, checked by a test.
+band keys and names, joins, copy groups as connected components by
+large-star/small-star) and the one sequential step, stories, which the driver
+takes in arrival order with ``cluster.StoryJoiner`` as the store does. So on the
+same input the two engines give the same stories, checked by a test.
 
 Every candidate rule is causal in article order, and Spark numbers articles in
 the order ``(published, id)`` (undated last): the local engine fed the records in
@@ -29,11 +31,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 import numpy.typing as npt
 
+from newscollate.cluster import LinkRelation, StoryJoiner, strength
 from newscollate.config import Settings
 from newscollate.index.candidates import (
     NAME_BUCKET,
@@ -55,7 +58,6 @@ from newscollate.store.verify import Pair, Verifier
 __all__ = ["Columns", "SparkSummary", "dedup", "session"]
 
 _FIELDS = ("id", "text", "html", "title", "outlet", "published", "author", "language", "url")
-_RELATION_ORDER = {"exact": 0, "near-duplicate": 1, "rewrite": 2, "same-story": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,7 @@ def dedup(
     candidates = exact.unionByName(_band_pairs(signed)).unionByName(_name_pairs(signed)).distinct()
     links = _verified(candidates, good, settings).persist(StorageLevel.MEMORY_AND_DISK)
 
-    story = components(links).select(F.col("node").alias("row"), F.col("component").alias("story"))
+    story = _stories(spark, links)
     copies = components(links.where(F.col("relation").isin("exact", "near-duplicate")))
     order_key = F.struct(F.coalesce("published", F.lit("9999")), F.col("id"))
     original = (
@@ -170,7 +172,7 @@ def dedup(
     ends = links.select(F.col("a").alias("row"), "relation", "score").unionByName(
         links.select(F.col("b").alias("row"), "relation", "score")
     )
-    rank = F.create_map(*[x for k, v in _RELATION_ORDER.items() for x in (F.lit(k), F.lit(v))])
+    rank = _relation_rank()
     strongest = (
         ends.groupBy("row")
         .agg(
@@ -625,6 +627,36 @@ def _verified(candidates: Any, good: Any, settings: Settings) -> Any:
 
 
 # --- writing -------------------------------------------------------------------
+
+
+def _stories(spark: Any, links: Any) -> Any:
+    """Each linked article's story, by ``cluster.StoryJoiner`` as the store does it:
+    the links stream to the driver in arrival order (``toLocalIterator``, a
+    partition at a time), since whether a report link merges two stories depends on
+    their sizes when it arrives, which no partition knows. The driver holds the
+    union-find of the linked articles and the waiting report links, a few hundred
+    bytes per linked article."""
+    from pyspark.sql import functions as F
+
+    rank = _relation_rank()
+    ordered = links.select("a", "b", "relation").orderBy(
+        F.greatest("a", "b"), rank[F.col("relation")], F.desc("score"), F.least("a", "b")
+    )
+    joiner = StoryJoiner()
+    for link in ordered.toLocalIterator():
+        joiner.link(link.a, link.b, link.relation)
+    found = joiner.stories
+    return spark.createDataFrame(
+        [(row, found.find(row)) for row in list(found.parent)], "row long, story long"
+    )
+
+
+def _relation_rank() -> Any:
+    """A column map from relation to its rank in ``cluster.strength``: copies first."""
+    from pyspark.sql import functions as F
+
+    ranks = {relation: strength(relation, 0.0)[0] for relation in get_args(LinkRelation)}
+    return F.create_map(*[x for k, v in ranks.items() for x in (F.lit(k), F.lit(v))])
 
 
 def _write(df: Any, path: str, fmt: str) -> None:

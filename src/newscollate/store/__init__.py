@@ -11,9 +11,10 @@ Candidates come from three cheap sources, looked up in SQL against everything
 already stored: the normalised-text hash (exact copies), MinHash band keys of the
 whole text and of the lead (near-duplicates and trimmed copies), and names
 shared within a publication-time window (reports of one event in other words).
-Every candidate pair is verified (see ``verify``) before it becomes a link, and a
-story is a connected component of links, kept incrementally: a new link merges
-two stories into the one with the smaller number.
+Every candidate pair is verified (see ``verify``) before it becomes a link; a copy
+link merges two stories into the one with the smaller number, a report link does
+once enough of them join the two (``cluster.StoryJoiner``; those still waiting are
+kept in ``bridges``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.cluster import LinkRelation, UnionFind, copy_originals, strength
+from newscollate.cluster import (
+    LinkRelation,
+    StoryJoiner,
+    arrival_order,
+    copy_originals,
+    strength,
+)
 from newscollate.config import Settings
 from newscollate.index.candidates import (
     BUCKET_PREDECESSORS,
@@ -103,6 +110,11 @@ CREATE TABLE IF NOT EXISTS links (
     a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
+-- report links waiting between two stories (cluster.StoryJoiner), by story number
+CREATE TABLE IF NOT EXISTS bridges (
+    lo INTEGER NOT NULL, hi INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (lo, hi)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bridges_hi ON bridges(hi);
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, created TEXT NOT NULL, data BLOB NOT NULL);
 PRAGMA user_version = {SCHEMA_VERSION};
 """
@@ -610,8 +622,10 @@ class Store:
         return pairs
 
     def _link(self, links: Sequence[tuple[int, int, LinkRelation, float]]) -> None:
-        """Store the links and merge the stories they join: union-find over the story
-        numbers involved, then one UPDATE per story that disappears into another."""
+        """Store the links and merge the stories they join (``cluster.StoryJoiner``):
+        links in row order of their later article, copies first; then one UPDATE per
+        story that disappears into another, and the report links still waiting
+        between stories written back to ``bridges``."""
         db = self.db
         db.executemany(
             "INSERT OR REPLACE INTO links (a, b, relation, score) VALUES (?,?,?,?)", links
@@ -620,16 +634,32 @@ class Store:
         story_of = dict(
             _select_in(db, "SELECT rowid, story FROM articles WHERE rowid IN ({})", rows)
         )
-        merged = UnionFind()
-        for a, b, _, _ in links:
-            merged.union(story_of[a], story_of[b])
+        involved = set(story_of.values())
+        sizes = dict(
+            _select_in(
+                db,
+                "SELECT story, count(*) FROM articles WHERE story IN ({}) GROUP BY story",
+                involved,
+            )
+        )
+        waiting = {
+            (lo, hi): n
+            for query in ("lo IN ({})", "hi IN ({})")
+            for lo, hi, n in _select_in(
+                db, f"SELECT lo, hi, n FROM bridges WHERE {query}", involved
+            )
+        }
+        joiner = StoryJoiner(sizes, waiting)
+        for a, b, relation, _ in sorted(links, key=arrival_order):
+            joiner.link(story_of[a], story_of[b], relation)
         db.executemany(
             "UPDATE articles SET story = ? WHERE story = ?",
-            [
-                (merged.find(story), story)
-                for story in sorted(merged.parent)
-                if merged.find(story) != story
-            ],
+            [(root, story) for story, root in sorted(joiner.merged().items())],
+        )
+        db.executemany("DELETE FROM bridges WHERE lo = ? AND hi = ?", waiting)
+        db.executemany(
+            "INSERT INTO bridges (lo, hi, n) VALUES (?,?,?)",
+            [(lo, hi, n) for (lo, hi), n in joiner.bridges.items()],
         )
 
     # --- reading -----------------------------------------------------------------
