@@ -11,6 +11,7 @@ from newscollate.index.candidates import (
     BUCKET_PREDECESSORS,
     NAME_BUCKET,
     NAME_NEIGHBOURS,
+    NAME_SHARE,
     WINDOW_DAYS,
     bucket_pairs,
     nearest_by_names,
@@ -46,20 +47,37 @@ def test_a_bucket_tail_gives_what_the_whole_bucket_gives_its_newest(size: int, n
     assert set(bucket_pairs(given_, len(given_) - new)) == whole
 
 
-def test_older_in_window_matches_brute_force() -> None:
-    rng = random.Random(3)
-    occurrences = [(row, rng.choice([None, *range(60)])) for row in range(400)]
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([5, 60, 400]),
+    st.booleans(),
+    st.sampled_from([1, 300, 3000]),
+)
+def test_older_in_window_matches_brute_force(
+    seed: int, span: int, undated: bool, spacing: int
+) -> None:
+    """Dense days (span 5) put hundreds of carriers in one window, sparse ones few;
+    rows far apart (spacing) make 900 carriers a small share of a big corpus. A name
+    stays for an article unless more than NAME_BUCKET earlier articles carry it and
+    more than one in NAME_SHARE of all before it do, or more than NAME_BUCKET carry
+    it within its window."""
+    rng = random.Random(seed)
+    days = [*range(span), *([None] if undated else [])]
+    rows = sorted(rng.sample(range(1, 900 * spacing + 1), 900))
+    occurrences = [(row, rng.choice(days)) for row in rows]
     got = dict(older_in_window(occurrences))
     for n, (row, day) in enumerate(occurrences):
         older = [
-            r
-            for r, d in occurrences
-            if r < row and (day is None or d is None or abs(d - day) <= WINDOW_DAYS)
+            r for r, d in occurrences[:n] if day is None or d is None or abs(d - day) <= WINDOW_DAYS
         ]
-        if n <= NAME_BUCKET:  # at most NAME_BUCKET earlier carriers, at any date
-            assert sorted(got[row]) == older
-        else:
+        if (n > NAME_BUCKET and n > (row - 1) // NAME_SHARE) or len(older) > NAME_BUCKET:
             assert row not in got
+        else:
+            assert sorted(got[row]) == older
+    if span == 400 and not undated and spacing == 3000:  # 900 carriers, a small share
+        assert len(got) == len(occurrences)
+    if spacing == 1:  # 900 carriers in 900 articles: common after the first 256
+        assert max(got) <= rows[NAME_BUCKET]
 
 
 def test_nearest_by_names_ranks_by_weighted_cosine_and_needs_two_names() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -325,3 +327,72 @@ def test_templated_wording_months_apart_is_not_a_rewrite(
     story = {a.article.id: a.story for a in annotated}
     assert story["first"] == story["follow-up"] != story["other"]
     assert next(a for a in annotated if a.article.id == "follow-up").relation == "rewrite"
+
+
+def test_a_name_carried_by_a_small_share_of_a_big_corpus_still_finds_reports(
+    embedder: newscollate.SentenceEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name rule at a scale a test can hold: with NAME_BUCKET 8 and NAME_SHARE 2,
+    two invented places named in 40 notes, one every 20 days, are too common for a
+    report at row 60 (40 carriers, more than half of the 59 before it) and not for a
+    report at row 120 (40 of 119), though more than 8 carry them in both cases.
+    Counted in their window, only those reports carry them. Two reports sharing the
+    two names and nothing else are one story only late in the corpus."""
+    for module in ("newscollate.index.candidates", "newscollate.store"):
+        monkeypatch.setattr(f"{module}.NAME_BUCKET", 8)
+        monkeypatch.setattr(f"{module}.NAME_SHARE", 2)
+
+    def day(n: int) -> str:
+        return (datetime.date(2023, 1, 1) + datetime.timedelta(days=n)).isoformat()
+
+    def numbered(
+        kind: str, count: int, when: Callable[[int], int], text: Callable[[int], str]
+    ) -> list[newscollate.Article]:
+        return [
+            newscollate.Article(id=f"{kind}-{n}", published=day(when(n)), text=text(n))
+            for n in range(count)
+        ]
+
+    notes = numbered(
+        "note",
+        40,
+        lambda n: 20 * n,
+        lambda n: (
+            f"Notice {n}: the Harnsea depot and the Quillby road will be checked on "
+            f"morning {n * 7 % 31} by crew {n * 13 % 97}, and residents may see lorries there "
+            f"for {n % 5 + 1} hours while inspection {n} runs."
+        ),
+    )
+    others = numbered(
+        "other",
+        80,
+        lambda n: 900,
+        lambda n: (
+            f"Item {n} of the allotment minutes: plot {n * 3} gets a new water butt, "
+            f"plot {n * 5 + 1} loses its shed, and {n % 9 + 2} volunteers will repaint the gate "
+            f"on weekend {n}."
+        ),
+    )
+    reports = [
+        newscollate.Article(
+            id=f"report-{n}",
+            published=day(1000),
+            text=text,
+        )
+        for n, text in enumerate(
+            [
+                "A bridge between Harnsea and Quillby was closed on Friday after engineers "
+                "found cracks in two of its supports during a routine inspection.",
+                "Drivers face long detours because the crossing that links Quillby with "
+                "Harnsea has shut while its damaged pillars are examined by specialists.",
+            ]
+        )
+    ]
+
+    def story_of_reports(articles: list[newscollate.Article]) -> set[int]:
+        annotated, summary = newscollate.dedup(articles, embedder=embedder)
+        assert summary.skipped == 0
+        return {a.story for a in annotated if (a.article.id or "").startswith("report-")}
+
+    assert len(story_of_reports(notes + others[:18] + reports)) == 2  # rows 59 and 60
+    assert len(story_of_reports(notes + others + reports)) == 1  # rows 121 and 122

@@ -18,9 +18,10 @@ batch holding the corpus the engines agree exactly.
 
 Skew: a wire story reprinted by thousands of outlets makes one huge band bucket
 and one hugely shared name. A bucket's pairs grow linearly with it (each member
-meets the first and its 63 predecessors); a name's occurrences are read in one
-pass that drops the name for any article with more than 256 earlier carriers in
-the window; exact copies get no band keys or names at all (they join the first
+meets the first and its 63 predecessors); a name's occurrences are one row, read
+in one pass (``older_in_window``) that drops the name for an article when it is
+too common before it or crowds its window of days (a name in a tenth of a million
+articles is a row of 100,000 pairs of numbers, under 2 MB); exact copies get no band keys or names at all (they join the first
 copy of their text by hash).
 """
 
@@ -39,7 +40,6 @@ import numpy.typing as npt
 from newscollate.cluster import LinkRelation, StoryJoiner, strength
 from newscollate.config import Settings
 from newscollate.index.candidates import (
-    NAME_BUCKET,
     bucket_pairs,
     name_cosine,
     name_norm,
@@ -476,16 +476,12 @@ def _band_pairs(signed: Any) -> Any:
 def _name_pairs(signed: Any) -> Any:
     """Pairs from names: each name's carriers in one pass (``older_in_window``), then
     each article's nearest by ``nearest_by_names``."""
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    # past its first NAME_BUCKET + 1 carriers a name gives nothing (``older_in_window``),
-    # so a name in a million articles never becomes a million-element row
-    first = Window.partitionBy("name").orderBy("row")
+    # a name's carriers are one row: whether a name is too common is decided in each
+    # article's window of days (``older_in_window``), which no prefix of them tells
     carriers = (
         signed.select("row", "day", F.explode("names").alias("name"))
-        .withColumn("k", F.row_number().over(first))
-        .where(F.col("k") <= NAME_BUCKET + 1)
         .groupBy("name")
         .agg(F.sort_array(F.collect_list(F.struct("row", "day"))).alias("carriers"))
         .where(F.size("carriers") > 1)

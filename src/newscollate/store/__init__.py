@@ -45,12 +45,15 @@ from newscollate.index.candidates import (
     BUCKET_PREDECESSORS,
     MODEL_DAYS,
     NAME_BUCKET,
+    NAME_SHARE,
     WINDOW_DAYS,
+    NameCarriers,
     bucket_pairs,
     name_cosine,
     name_norm,
     nearest_by_meaning,
     nearest_by_names,
+    too_common,
 )
 from newscollate.index.features import (
     LEAD_BAND_OFFSET,
@@ -190,7 +193,8 @@ class Store:
         self.read_only = read_only
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
-        self._common: set[str] = set()  # names too common to tell stories apart
+        self._common: dict[str, int] = {}  # too common a name -> the row to count again from
+        self._crowded: dict[str, set[int | None]] = {}  # a name -> the days it crowds
         if read_only:
             self.db = self._open_read_only()
             return
@@ -569,13 +573,14 @@ class Store:
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest earlier articles by weighted names within the
-        time window (``nearest_by_names``). A name more than ``NAME_BUCKET`` earlier
-        articles carry tells no stories apart and is skipped without a search; the
-        store remembers such names, since articles are never removed. Any other
-        name's carriers before the batch come from one index search of at most
-        ``NAME_BUCKET + 1`` rows per batch, and the batch's own carriers are added to
-        them in row order, so a name shared by many of a batch's articles costs one
-        search, not one per article."""
+        time window (``nearest_by_names``), each name's carriers judged as
+        ``older_in_window`` judges them for Spark. Per name and batch, one count of
+        its carriers before the batch (at most twice the ``too_common`` bar, so a name
+        in a fifth of a corpus costs no scan of it) and, per day the batch's carriers
+        were published, one index search of that day's window, at most
+        ``NAME_BUCKET + 1`` rows. The store remembers what cannot change soon: a name
+        too common until its share falls (from which row to count again), and the
+        days whose window a name crowds (articles are never removed)."""
         db = self.db
         new_names: dict[int, list[str]] = defaultdict(list)
         days: dict[int, int | None] = {}
@@ -585,34 +590,52 @@ class Store:
         ):
             new_names[article].append(name)
             days[article] = day
-        carriers: dict[str, list[tuple[int, int | None]]] = {}
-        for name in sorted({n for ns in new_names.values() for n in ns} - self._common):
-            earlier = db.execute(
-                "SELECT article, day FROM names WHERE name = ? AND article < ? LIMIT ?",
-                (name, first_row, NAME_BUCKET + 1),
-            ).fetchall()
-            if len(earlier) > NAME_BUCKET:
-                self._common.add(name)
-            else:
-                carriers[name] = earlier
-        found: dict[int, list[tuple[str, list[int]]]] = {}
+        batch: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
         for article, names_of_article in new_names.items():  # in row order
-            day = days[article]
-            lists = []
             for name in names_of_article:
-                if name in self._common:
+                batch[name].append((article, days[article]))
+        found: dict[int, list[tuple[str, list[int]]]] = {a: [] for a in new_names}
+        for name in sorted(batch):
+            ours = batch[name]
+            if self._common.get(name, 0) > ours[-1][0]:
+                continue
+            limit = 2 * max(NAME_BUCKET, ours[-1][0] // NAME_SHARE) + 2
+            (before,) = db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM names WHERE name = ? AND article < ? LIMIT ?)",
+                (name, first_row, limit),
+            ).fetchone()
+            if too_common(before, ours[-1][0]):  # for every carrier in the batch
+                self._common[name] = NAME_SHARE * before + 1  # the first row it may not be
+                continue
+            carriers = NameCarriers()
+            crowded = self._crowded.get(name, set())
+            seen: set[int] = set()
+            for day in {d for _, d in ours} - crowded:
+                args: tuple[object, ...] = (name, first_row, NAME_BUCKET + 1)
+                if day is None:  # an undated article's window is every day
+                    query = "SELECT article, day FROM names WHERE name = ?1 AND article < ?2"
+                else:  # the undated are in every window; two searches of the index
+                    query = (
+                        "SELECT article, day FROM names WHERE name = ?1 AND day BETWEEN ?4 AND ?5"
+                        " AND article < ?2 UNION ALL SELECT article, day FROM names"
+                        " WHERE name = ?1 AND day IS NULL AND article < ?2"
+                    )
+                    args += (day - WINDOW_DAYS, day + WINDOW_DAYS)
+                rows = db.execute(f"{query} LIMIT ?3", args).fetchall()
+                if len(rows) > NAME_BUCKET:
+                    crowded = self._crowded.setdefault(name, crowded)
+                    crowded.add(day)
                     continue
-                before = carriers[name]
-                if len(before) > NAME_BUCKET:
-                    self._common.add(name)
-                    continue
-                rows = sorted(
-                    r for r, d in before if day is None or d is None or abs(d - day) <= WINDOW_DAYS
-                )
-                if rows:
-                    lists.append((name, rows))
-                before.append((article, day))  # a carrier for the batch's later articles
-            found[article] = lists
+                for row, d in rows:
+                    if row not in seen:
+                        seen.add(row)
+                        carriers.add(row, d)
+            for earlier, (article, day) in enumerate(ours, start=before):
+                if not too_common(earlier, article) and day not in crowded:
+                    window = carriers.in_window(day)
+                    if window:
+                        found[article].append((name, window))
+                carriers.add(article, day)
         lookup.load(found)  # the new articles whole; of their carriers only the name norms
         lookup.load_norms({r for lists in found.values() for _, rows in lists for r in rows})
         pairs = []
