@@ -291,6 +291,16 @@ def test_jsonl_streams_the_first_record_before_the_file_ends(tmp_path: Path) -> 
     assert [a.id for a in [*got, *rest] if isinstance(a, Article)] == ["one", "two"]
 
 
+def _assert_a_cut_gzip_keeps_its_first_records(cut: Path, whole: bytes) -> None:
+    """Three quarters of a gzip whose first 400 records are r0, r1, ...: the records
+    before the break load, in order, and the file gets one problem saying why."""
+    cut.write_bytes(whole[: len(whole) * 3 // 4])
+    articles, problems = _load(cut)
+    assert 0 < len(articles) < 400
+    assert [a.article.id for a in articles] == [f"r{i}" for i in range(len(articles))]
+    assert len(problems) == 1 and problems[0].startswith(f"{cut}: not a readable gzip file")
+
+
 def test_jsonl_lines_in_another_encoding_or_cut_off_gzip(tmp_path: Path) -> None:
     """A line in a legacy encoding is decoded on its own; CRLF endings are fine; a
     gzip stream that breaks off keeps the records before the break and says why."""
@@ -307,13 +317,7 @@ def test_jsonl_lines_in_another_encoding_or_cut_off_gzip(tmp_path: Path) -> None
         json.dumps({"id": f"r{i}", "text": f"{BODY} Record {i}."}).encode() + b"\n"
         for i in range(400)
     )
-    whole = gzip.compress(records)
-    cut = tmp_path / "cut.jsonl.gz"
-    cut.write_bytes(whole[: len(whole) * 3 // 4])
-    articles, problems = _load(cut)
-    assert 0 < len(articles) < 400
-    assert [a.article.id for a in articles] == [f"r{i}" for i in range(len(articles))]
-    assert len(problems) == 1 and problems[0].startswith(f"{cut}: not a readable gzip file")
+    _assert_a_cut_gzip_keeps_its_first_records(tmp_path / "cut.jsonl.gz", gzip.compress(records))
 
 
 def test_an_oversized_jsonl_line_is_skipped_unread(tmp_path: Path) -> None:
@@ -333,3 +337,49 @@ def test_an_oversized_jsonl_line_is_skipped_unread(tmp_path: Path) -> None:
     assert [c.article.id for c in batch.articles] == ["a1", "a3"]
     [problem] = batch.problems
     assert str(problem).startswith(f"{path}:2: record too large (> limit ")
+
+
+def test_a_utf8_csv_is_read_a_row_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A UTF-8 CSV (gzipped here) never goes through the whole-file read, which the
+    test makes fail; a row in cp1252 is decoded on its own, an article longer than
+    the csv module's 128 KiB field limit loads, and a gzip stream that breaks off
+    keeps the rows before the break."""
+    from newscollate.ingest import sources
+
+    def whole(path: Path, settings: Settings) -> bytes:
+        raise AssertionError(f"{path} was read whole")
+
+    monkeypatch.setattr(sources, "_read_bytes", whole)
+    long_text = " ".join([BODY] * 900)  # about 150 KB
+    rows = [
+        b"id,title,text",
+        *[f'r{i},Row,"{BODY} Row {i}."'.encode() for i in range(400)],  # past 64 KiB
+        f'caf\u00e9,Caf\u00e9 fire,"{BODY} Caf\u00e9."'.encode("cp1252"),
+        b'long,Long,"' + long_text.encode() + b'"',
+        b'a1,Fire,"' + BODY.encode() + b'"',
+    ]
+    path = tmp_path / "export.csv.gz"
+    path.write_bytes(gzip.compress(b"\r\n".join(rows) + b"\r\n"))
+    articles, problems = _load(path)
+    assert problems == []
+    assert [a.article.id for a in articles][-3:] == ["café", "long", "a1"]
+    assert articles[-3].text.endswith("Café.") and len(articles[-2].text) > 131072
+    assert len(articles) == 403
+
+    _assert_a_cut_gzip_keeps_its_first_records(tmp_path / "cut.csv.gz", path.read_bytes())
+
+
+def test_a_broken_csv_row_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    """A field over the input limit is one bad row: reported by its number, skipped;
+    the rows after it load. (Before, the csv module's error ended the whole run.)"""
+    settings = Settings(max_input_bytes=2_000)
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f'id,text\na1,"{BODY}"\nhuge,"{"word " * 5_000}"\na3,"{BODY}"\n', encoding="utf-8"
+    )
+    loaded = load([path], settings)
+    assert [a.article.id for a in loaded.articles] == ["a1", "a3"]
+    [problem] = loaded.problems
+    assert str(problem) == f"{path}:3: bad CSV row (field larger than field limit (2000))"

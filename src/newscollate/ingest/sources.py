@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 
 from newscollate.config import Settings
 from newscollate.errors import InputError
@@ -114,25 +114,40 @@ def read_file(path: Path, settings: Settings, name: str | None = None) -> Iterat
         yield from _read_warc(path, settings)
         return
     if kind in {"jsonl", "ndjson", "json"}:
-        yield from _read_json_file(path, settings, name or path.name)
+        yield from _guarded(source, _read_json_file(path, settings, name or path.name))
         return
+    if kind in {"csv", "tsv"}:
+        yield from _guarded(source, _read_csv_file(path, kind, settings, name or path.name))
+        return
+    yield from _guarded(source, _read_whole_file(path, kind, settings, name or path.name))
+
+
+def _read_whole_file(path: Path, kind: str | None, settings: Settings, name: str) -> Iterator[Item]:
+    source = str(path)
+    size = path.stat().st_size
+    if size > settings.max_input_bytes:  # one article, or records that could not stream
+        raise InputError(
+            source, f"file too large ({_mb(size)} > limit {_mb(settings.max_input_bytes)})"
+        )
+    data = _read_bytes(path, settings)
+    yield from _parse(data, kind or _sniff(data), source=source, name=name, settings=settings)
+
+
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of one file; what ends the file early (unreadable, cut gzip, not the
+    kind it claims) becomes its last item, a ``Problem``, after the records read."""
     try:
-        size = path.stat().st_size
-        if (
-            kind not in {"jsonl", "ndjson", "json", "csv", "tsv"}
-            and size > settings.max_input_bytes
-        ):
-            raise InputError(
-                source, f"file too large ({_mb(size)} > limit {_mb(settings.max_input_bytes)})"
-            )
-        data = _read_bytes(path, settings)
-        if kind is None:
-            kind = _sniff(data)
-        yield from _parse(data, kind, source=source, name=name or path.name, settings=settings)
+        yield from items
     except InputError as exc:
         yield Problem(exc.source, exc.reason)
+    except (EOFError, gzip.BadGzipFile) as exc:
+        yield Problem(source, f"not a readable gzip file ({exc})")
     except OSError as exc:
         yield Problem(source, f"cannot read: {exc.strerror or exc}")
+
+
+def _opened(path: Path) -> BinaryIO:
+    return cast(BinaryIO, gzip.open(path)) if path.suffix.lower() == ".gz" else path.open("rb")
 
 
 def _read_json_file(path: Path, settings: Settings, name: str) -> Iterator[Item]:
@@ -142,37 +157,120 @@ def _read_json_file(path: Path, settings: Settings, name: str) -> Iterator[Item]
     pretty-printed object) is read whole instead. A gzip stream that breaks off keeps
     the records before the break."""
     source = str(path)
-    try:
-        with gzip.open(path) if path.suffix.lower() == ".gz" else path.open("rb") as handle:
-            lines = _numbered_lines(handle, settings.max_input_bytes)
-            for line_number, line in lines:
-                if line is None:  # a first line over the limit: no JSON Lines file
-                    raise InputError(
-                        source, f"first line too large (> limit {_mb(settings.max_input_bytes)})"
-                    )
-                if line.startswith(codecs.BOM_UTF8) and line_number == 1:
-                    line = line[len(codecs.BOM_UTF8) :]
-                head = line.lstrip()
-                if not head:
-                    continue
-                if head.startswith((b"[", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-                    not _json_value(line) and path.stat().st_size <= settings.max_input_bytes
-                ):
-                    break  # not JSON Lines: read whole, below
-                yield from _json_lines(
-                    [(line_number, line)], lines, source=source, name=name, settings=settings
+    with _opened(path) as handle:
+        lines = _numbered_lines(handle, settings.max_input_bytes)
+        for line_number, line in lines:
+            if line is None:  # a first line over the limit: no JSON Lines file
+                raise InputError(
+                    source, f"first line too large (> limit {_mb(settings.max_input_bytes)})"
                 )
-                return
-            else:
-                raise InputError(source, "empty file (no records)")
-        data = _read_bytes(path, settings)
-        yield from _parse(data, _kind(path) or "jsonl", source=source, name=name, settings=settings)
-    except InputError as exc:
-        yield Problem(exc.source, exc.reason)
-    except (EOFError, gzip.BadGzipFile) as exc:
-        yield Problem(source, f"not a readable gzip file ({exc})")
-    except OSError as exc:
-        yield Problem(source, f"cannot read: {exc.strerror or exc}")
+            if line.startswith(codecs.BOM_UTF8) and line_number == 1:
+                line = line[len(codecs.BOM_UTF8) :]
+            head = line.lstrip()
+            if not head:
+                continue
+            if head.startswith((b"[", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+                not _json_value(line) and path.stat().st_size <= settings.max_input_bytes
+            ):
+                break  # not JSON Lines: read whole, below
+            yield from _json_lines(
+                [(line_number, line)], lines, source=source, name=name, settings=settings
+            )
+            return
+        else:
+            raise InputError(source, "empty file (no records)")
+    data = _read_bytes(path, settings)
+    yield from _parse(data, _kind(path) or "jsonl", source=source, name=name, settings=settings)
+
+
+def _read_csv_file(path: Path, kind: str, settings: Settings, name: str) -> Iterator[Item]:
+    """A CSV or TSV file read a row at a time, like JSON Lines, when it is UTF-8 (as
+    its first 64 KiB say); other encodings are detected on the whole file, read
+    whole. A row whose bytes are not UTF-8 after all is decoded on its own, as
+    ``decode`` would decode a file."""
+    source = str(path)
+    with _opened(path) as handle:
+        head = handle.read(_SNIFF_BYTES)
+        if _utf8_head(head) and handle.seekable():
+            handle.seek(0)
+            text = io.TextIOWrapper(
+                handle, encoding="utf-8-sig", errors="surrogateescape", newline=""
+            )
+            yield from _csv_rows(text, kind, source=source, name=name, settings=settings)
+            return
+    data = _read_bytes(path, settings)
+    yield from _parse(data, kind, source=source, name=name, settings=settings)
+
+
+_SNIFF_BYTES = 65536
+
+
+def _utf8_head(head: bytes) -> bool:
+    """Whether a file that starts with ``head`` reads as UTF-8 text (a character cut
+    at the end of the sample is no evidence against it)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _csv_rows(
+    text: Iterable[str], kind: str, *, source: str, name: str, settings: Settings
+) -> Iterator[Item]:
+    """Records of a CSV or TSV text, numbered as rows from 2 (the header is row 1).
+    A row the csv module cannot parse (an unclosed quote, a field over the input
+    limit) is reported and skipped; the rows after it are read on."""
+    csv.field_size_limit(settings.max_input_bytes)  # the module's own: 128 KiB
+    reader = csv.DictReader(text, dialect="excel-tab" if kind == "tsv" else "excel")
+    rows = iter(reader)
+    row_number = 1
+    while True:
+        row_number += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Problem(f"{source}:{row_number}", f"bad CSV row ({exc})")
+            continue
+        where = f"{source}:{row_number}"
+        try:
+            row.update(_redecoded(row, where))
+        except InputError as exc:
+            yield Problem(exc.source, exc.reason)
+            continue
+        yield record_article(
+            row, source=where, default_id=f"{name}:{row_number}", settings=settings
+        )
+
+
+def _redecoded(row: dict[Any, Any], where: str) -> dict[Any, str]:
+    """The fields of a CSV row that were not UTF-8, decoded as ``decode`` decodes a
+    file: together, since one short field ("café") fits too many code pages to tell
+    them apart; a line break is the same byte in all of them, so it splits them back."""
+    bad = {k: v for k, v in row.items() if isinstance(v, str) and not _encodable(v)}
+    if not bad:
+        return {}
+    raw = [v.encode("utf-8", "surrogateescape") for v in bad.values()]
+    lines = decode(b"\n".join(raw), where).split("\n")
+    if len(lines) != sum(r.count(b"\n") + 1 for r in raw):
+        return {k: decode(r, where) for k, r in zip(bad, raw, strict=True)}
+    parts = iter(lines)
+    return {
+        k: "\n".join(next(parts) for _ in range(r.count(b"\n") + 1))
+        for k, r in zip(bad, raw, strict=True)
+    }
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _LineReader(Protocol):
@@ -318,17 +416,8 @@ def _parse(data: bytes, kind: str, *, source: str, name: str, settings: Settings
     elif kind in {"jsonl", "ndjson", "json"}:
         yield from _read_json(decode(data, source), source=source, name=name, settings=settings)
     elif kind in {"csv", "tsv"}:
-        text = decode(data, source)
-        reader = csv.DictReader(
-            io.StringIO(text), dialect="excel-tab" if kind == "tsv" else "excel"
-        )
-        for row_number, row in enumerate(reader, 2):
-            yield record_article(
-                row,
-                source=f"{source}:{row_number}",
-                default_id=f"{name}:{row_number}",
-                settings=settings,
-            )
+        rows = io.StringIO(decode(data, source), newline="")
+        yield from _csv_rows(rows, kind, source=source, name=name, settings=settings)
     elif kind == "warc":
         raise InputError(source, "WARC data on standard input is not supported; pass the file")
     else:
