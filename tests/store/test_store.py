@@ -8,6 +8,7 @@ import random
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,29 @@ def test_re_adding_is_a_no_op(
         again = store.add([corpus / "storm-idris"])
         assert store.count() == first.added == again.already_stored == 3
         assert again.added == 0
+
+
+def test_name_counts_match_the_names_and_are_rebuilt_for_an_older_store(
+    corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """The count of each name's carriers, kept batch by batch, is the count of its
+    rows; a store from before the counts gets them when it is opened."""
+    path = tmp_path / "s.db"
+
+    def counts(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int]]:
+        kept = dict(db.execute("SELECT name, n FROM name_counts"))
+        actual = dict(db.execute("SELECT name, count(*) FROM names GROUP BY name"))
+        return kept, actual
+
+    with newscollate.Store(path, embedder=embedder, settings=newscollate.Settings()) as store:
+        store.add([corpus], batch_size=7)
+        kept, actual = counts(store.db)
+        assert kept == actual and sum(actual.values()) > 100
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("DROP TABLE name_counts")
+        db.commit()
+    with newscollate.Store(path, embedder=embedder) as store:
+        assert counts(store.db) == (actual, actual)
 
 
 def test_bad_records_are_skipped_and_counted(
@@ -340,7 +364,7 @@ def test_a_name_carried_by_a_small_share_of_a_big_corpus_still_finds_reports(
     two names and nothing else are one story only late in the corpus."""
     for module in ("newscollate.index.candidates", "newscollate.store"):
         monkeypatch.setattr(f"{module}.NAME_BUCKET", 8)
-        monkeypatch.setattr(f"{module}.NAME_SHARE", 2)
+    monkeypatch.setattr("newscollate.index.candidates.NAME_SHARE", 2)
 
     def day(n: int) -> str:
         return (datetime.date(2023, 1, 1) + datetime.timedelta(days=n)).isoformat()

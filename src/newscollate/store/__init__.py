@@ -45,7 +45,6 @@ from newscollate.index.candidates import (
     BUCKET_PREDECESSORS,
     MODEL_DAYS,
     NAME_BUCKET,
-    NAME_SHARE,
     WINDOW_DAYS,
     NameCarriers,
     bucket_pairs,
@@ -109,6 +108,8 @@ CREATE TABLE IF NOT EXISTS names (
 DROP INDEX IF EXISTS names_key;
 CREATE INDEX IF NOT EXISTS names_carriers ON names(name, day, article);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
+-- how many articles carry each name (index.candidates.too_common)
+CREATE TABLE IF NOT EXISTS name_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (
     a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
     PRIMARY KEY (a, b)
@@ -193,7 +194,6 @@ class Store:
         self.read_only = read_only
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
-        self._common: dict[str, int] = {}  # too common a name -> the row to count again from
         self._crowded: dict[str, set[int | None]] = {}  # a name -> the days it crowds
         if read_only:
             self.db = self._open_read_only()
@@ -217,9 +217,16 @@ class Store:
                     for (n,) in self.db.execute("SELECT DISTINCT name FROM names")
                 ],
             )
+        counted = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'name_counts'"
+        ).fetchone()
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 self.db.execute(statement)
+        if not counted:  # a store from before the counts, or a new one
+            self.db.execute(
+                "INSERT INTO name_counts SELECT name, count(*) FROM names GROUP BY name"
+            )
         self.embed_all = self._mode()
         self.db.execute("COMMIT")
         self.verifier = Verifier(model_for_all=self.embed_all)
@@ -574,13 +581,12 @@ class Store:
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest earlier articles by weighted names within the
         time window (``nearest_by_names``), each name's carriers judged as
-        ``older_in_window`` judges them for Spark. Per name and batch, one count of
-        its carriers before the batch (at most twice the ``too_common`` bar, so a name
-        in a fifth of a corpus costs no scan of it) and, per day the batch's carriers
-        were published, one index search of that day's window, at most
-        ``NAME_BUCKET + 1`` rows. The store remembers what cannot change soon: a name
-        too common until its share falls (from which row to count again), and the
-        days whose window a name crowds (articles are never removed)."""
+        ``older_in_window`` judges them for Spark. A name's carriers before the batch
+        are counted in ``name_counts``, kept with the names, so a name in a fifth of
+        a corpus costs no scan of it; per day the batch's carriers were published,
+        one index search of that day's window gives at most ``NAME_BUCKET + 1`` rows.
+        The days whose window a name crowds are remembered (articles are never
+        removed, so they stay crowded)."""
         db = self.db
         new_names: dict[int, list[str]] = defaultdict(list)
         days: dict[int, int | None] = {}
@@ -595,17 +601,16 @@ class Store:
             for name in names_of_article:
                 batch[name].append((article, days[article]))
         found: dict[int, list[tuple[str, list[int]]]] = {a: [] for a in new_names}
+        counts = dict(_select_in(db, "SELECT name, n FROM name_counts WHERE name IN ({})", batch))
+        db.executemany(
+            "INSERT INTO name_counts (name, n) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET n = n + excluded.n",
+            [(name, len(ours)) for name, ours in batch.items()],
+        )
         for name in sorted(batch):
             ours = batch[name]
-            if self._common.get(name, 0) > ours[-1][0]:
-                continue
-            limit = 2 * max(NAME_BUCKET, ours[-1][0] // NAME_SHARE) + 2
-            (before,) = db.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM names WHERE name = ? AND article < ? LIMIT ?)",
-                (name, first_row, limit),
-            ).fetchone()
+            before = counts.get(name, 0)
             if too_common(before, ours[-1][0]):  # for every carrier in the batch
-                self._common[name] = NAME_SHARE * before + 1  # the first row it may not be
                 continue
             carriers = NameCarriers()
             crowded = self._crowded.get(name, set())
