@@ -87,7 +87,7 @@ THRESHOLD = 0.5
 NUM_PERM = 128
 STAGES = (
     "ingest", "names", "features", "signatures", "write", "bands", "candidates",
-    "name candidates", "verify", "embed", "link",
+    "name candidates", "verify", "embed", "link", "commit",
 )  # fmt: skip
 IN_VERIFY = frozenset({"embed"})  # stages timed inside another stage
 RELATIONS = ("exact", "near-duplicate", "trimmed", "reordered", "rewrite", "same-story")

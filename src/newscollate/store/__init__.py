@@ -133,8 +133,9 @@ class AddSummary:
     already_stored: int = 0
     links: int = 0
     problems: list[Problem] = field(default_factory=list)
-    # seconds per stage (ingest, features, signatures, write, candidates, verify,
-    # embed, link), for benchmarks; embed is the model's share of verify
+    # seconds per stage (ingest, names, features, signatures, write, bands,
+    # candidates, name candidates, verify, embed, link, commit), for benchmarks;
+    # embed is the model's share of verify
     timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
@@ -385,7 +386,8 @@ class Store:
                 self._link(links)
             summary.added += len(kept)
             summary.links += len(links)
-            db.execute("COMMIT")
+            with self._stage("commit"):  # WAL checkpoints run here, when they run
+                db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
