@@ -420,3 +420,43 @@ def test_a_name_carried_by_a_small_share_of_a_big_corpus_still_finds_reports(
 
     assert len(story_of_reports(notes + others[:18] + reports)) == 2  # rows 59 and 60
     assert len(story_of_reports(notes + others + reports)) == 1  # rows 121 and 122
+
+
+def test_a_report_link_waits_between_two_stories_of_several_articles(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Two stories of three articles each (an original and two copies). A near copy of
+    the first story's report also names the other story's people: one report link
+    to it, which is not enough to merge two stories of three (REPORT_SUPPORT). It
+    waits in ``bridges``, and belongs to neither story's links or counts."""
+    fire = (
+        "Fire crews from Marlowby spent the night at the Quentara warehouse, where a "
+        "blaze that began in a loading bay spread to the roof before midnight. The "
+        "building was empty and nobody was hurt, the fire service said on Tuesday. "
+        "Investigators expect to spend several days at the site before they can say "
+        "what started the fire, and the owners have closed the road outside."
+    )
+    council = (
+        "Councillors Edwige Partanen, Osric Vellacott and Temperance Okonkwo-Blythe "
+        "voted against the budget for the Ferrowdale library on Tuesday, leaving the "
+        "reading rooms without heating money for the winter."
+    )
+    late = fire + " Edwige Partanen, Osric Vellacott and Temperance Okonkwo-Blythe "
+    late += "said the Ferrowdale council would offer the firm a temporary site."
+    articles = [
+        newscollate.Article(id=f"council-{n}", text=council, published="2025-03-04")
+        for n in range(3)
+    ] + [newscollate.Article(id=f"fire-{n}", text=fire, published="2025-03-04") for n in range(2)]
+    articles.append(newscollate.Article(id="fire-late", text=late, published="2025-03-05"))
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        store.add(articles)
+        stored = {a.article.id: a for a in store.annotated()}
+        stories = fire_story, council_story = stored["fire-0"].story, stored["council-0"].story
+        assert stored["fire-late"].story == fire_story != council_story
+        assert stored["fire-late"].relation == "near-duplicate"
+        (waiting,) = store.db.execute("SELECT n FROM bridges").fetchall()
+        assert waiting == (1,)
+        relations = {s: {link.relation for link in store.story_links(s)} for s in stories}
+        assert relations == {fire_story: {"exact", "near-duplicate"}, council_story: {"exact"}}
+        for story in stories:
+            assert set(store.story(story).relations) == relations[story]

@@ -169,8 +169,17 @@ def dedup(
         .select("component", F.col("o.id").alias("original"))
     )
     duplicate_of = copies.join(original, "component").select(F.col("node").alias("row"), "original")
-    ends = links.select(F.col("a").alias("row"), "relation", "score").unionByName(
-        links.select(F.col("b").alias("row"), "relation", "score")
+    # an article's strongest link is one inside its story: a report link still
+    # waiting between two stories belongs to neither (as in the store)
+    story_a = story.select(F.col("row").alias("a"), F.col("story").alias("story_a"))
+    story_b = story.select(F.col("row").alias("b"), F.col("story").alias("story_b"))
+    inside = (
+        links.join(story_a, "a", "left")
+        .join(story_b, "b", "left")
+        .where(F.coalesce("story_a", "a") == F.coalesce("story_b", "b"))
+    )
+    ends = inside.select(F.col("a").alias("row"), "relation", "score").unionByName(
+        inside.select(F.col("b").alias("row"), "relation", "score")
     )
     rank = _relation_rank()
     strongest = (

@@ -792,14 +792,10 @@ class Store:
             " ORDER BY coalesce(published, '9999'), id LIMIT 1",
             (story,),
         ).fetchone()[0]
-        relations = dict(
-            self.db.execute(
-                "SELECT l.relation, count(*) FROM links l JOIN articles a ON a.rowid = l.a"
-                " WHERE a.story = ? GROUP BY l.relation",
-                (story,),
-            ).fetchall()
-        )
-        return StoryInfo(story, size, outlets, first_seen, title, relations)
+        relations: dict[str, int] = defaultdict(int)
+        for _, _, relation, _ in self._links_of(story):
+            relations[relation] += 1
+        return StoryInfo(story, size, outlets, first_seen, title, dict(relations))
 
     def story_articles(self, story: int) -> list[StoredArticle]:
         annotated = {a.article.id: a for a in self.annotated(story=story)}
@@ -884,14 +880,15 @@ class Store:
             )
 
     def _links_of(self, story: int | None) -> Iterable[tuple[int, int, LinkRelation, float]]:
-        """Links inside one story (both ends share it), or all links."""
-        if story is None:
-            return self.db.execute("SELECT a, b, relation, score FROM links")
-        return self.db.execute(
+        """Links inside one story (both ends share it), or inside any story: a report
+        link still waiting between two stories (``bridges``) belongs to neither."""
+        ends = (
             "SELECT l.a, l.b, l.relation, l.score FROM links l JOIN articles a ON a.rowid = l.a"
-            " WHERE a.story = ?",
-            (story,),
+            " JOIN articles b ON b.rowid = l.b WHERE a.story = b.story"
         )
+        if story is None:
+            return self.db.execute(ends)
+        return self.db.execute(f"{ends} AND a.story = ?", (story,))
 
 
 class _Lookup:
