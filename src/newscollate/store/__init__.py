@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # 2: names carry their rarity weight
 ADD_CACHE_KIB = 256 * 1024  # SQLite page cache while adding: readers keep the default
+ADD_WAL_PAGES = 65536  # the WAL may grow to 256 MiB between checkpoints while adding
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -299,6 +300,11 @@ class Store:
         # searches outgrow that at once (a quarter less time in them at 30k articles)
         (cache,) = self.db.execute("PRAGMA cache_size").fetchone()
         self.db.execute(f"PRAGMA cache_size = -{ADD_CACHE_KIB}")
+        # each batch rewrites the same hot index pages; checkpointed after every
+        # commit (SQLite's 1,000 pages) they were copied to the file each time: the
+        # commit took 22 s of 142 at 30k articles, 6 s with this (same links)
+        (checkpoint,) = self.db.execute("PRAGMA wal_autocheckpoint").fetchone()
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {ADD_WAL_PAGES}")
         try:
             while True:
                 with self._stage("ingest"):
@@ -312,6 +318,7 @@ class Store:
                     progress(len(loaded.articles) + len(loaded.problems))
         finally:
             self.db.execute(f"PRAGMA cache_size = {int(cache)}")
+            self.db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
         return summary
 
     @contextmanager
