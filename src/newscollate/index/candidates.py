@@ -105,12 +105,16 @@ class NameCarriers:
 
 def older_in_window(
     occurrences: Sequence[tuple[int, int | None]],
+    carriers: NameCarriers | None = None,
+    before: int = 0,
 ) -> Iterator[tuple[int, list[int]]]:
     """For the articles that carry one name, given as (row, day) in row order: each
     article's earlier articles with the name published within ``WINDOW_DAYS``, unless
-    the name is ``too_common`` for it or crowds its window (``NameCarriers``)."""
-    carriers = NameCarriers()
-    for earlier, (row, day) in enumerate(occurrences):
+    the name is ``too_common`` for it or crowds its window (``NameCarriers``). The
+    store passes the ``before`` carriers it has counted and, in ``carriers``, those
+    of them in its articles' windows; Spark passes every occurrence."""
+    carriers = NameCarriers() if carriers is None else carriers
+    for earlier, (row, day) in enumerate(occurrences, start=before):
         if not too_common(earlier, row):
             rows = carriers.in_window(day)
             if rows is not None:

@@ -644,7 +644,7 @@ def _stories(spark: Any, links: Any) -> Any:
     from pyspark.sql import functions as F
 
     rank = _relation_rank()
-    ordered = links.select("a", "b", "relation").orderBy(
+    ordered = links.select("a", "b", "relation", "score").orderBy(
         F.greatest("a", "b"), rank[F.col("relation")], F.desc("score"), F.least("a", "b")
     )
     joiner = StoryJoiner()

@@ -52,6 +52,7 @@ from newscollate.index.candidates import (
     name_norm,
     nearest_by_meaning,
     nearest_by_names,
+    older_in_window,
     too_common,
 )
 from newscollate.index.features import (
@@ -644,12 +645,9 @@ class Store:
                     if row not in seen:
                         seen.add(row)
                         carriers.add(row, d)
-            for earlier, (article, day) in enumerate(ours, start=before):
-                if not too_common(earlier, article) and day not in crowded:
-                    window = carriers.in_window(day)
-                    if window:
-                        found[article].append((name, window))
-                carriers.add(article, day)
+            for article, window in older_in_window(ours, carriers, before):
+                if window and days[article] not in crowded:  # crowded: not all fetched
+                    found[article].append((name, window))
         lookup.load(found)  # the new articles whole; of their carriers only the name norms
         lookup.load_norms({r for lists in found.values() for _, rows in lists for r in rows})
         pairs = []
