@@ -56,7 +56,7 @@ def test_kill_mid_ingest_then_resume(tmp_path: Path) -> None:
     assert 0 < stored < ARTICLES and stored % BATCH == 0  # whole batches only
     assert (
         con.execute(
-            "SELECT count(*) FROM bands WHERE article NOT IN (SELECT rowid FROM articles)"
+            "SELECT count(*) FROM band_keys WHERE article NOT IN (SELECT rowid FROM articles)"
         ).fetchone()[0]
         == 0
     )

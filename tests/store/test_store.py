@@ -11,11 +11,12 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import newscollate
 from newscollate.cluster.metrics import cluster_scores
-from newscollate.index.features import name_weight
+from newscollate.index.features import LEAD_BAND_OFFSET, name_weight
 from tests.conftest import EXAMPLE, ROOT, SEEDS
 
 EVAL = ROOT / "tests" / "eval" / "data"
@@ -217,6 +218,74 @@ def test_batches_do_not_change_the_stories(
             results.append(partition(list(store.annotated())))
     assert results[0] == results[1] == results[2]
     assert max(len(s) for s in results[0]) >= 3
+
+
+def _links(store: newscollate.Store) -> set[tuple[str, str, str]]:
+    return {
+        (link.a, link.b, link.relation)
+        for story in {a.story for a in store.annotated()}
+        for link in store.story_links(story)
+    }
+
+
+def test_two_writers_see_each_others_band_keys(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Each connection searches the band buckets in memory; one that adds after
+    another connection did must first take in that one's keys. The texts here have
+    no names and other dates, so only a shared band bucket can pair them."""
+    rng = random.Random(7)
+    words = "the a of grain barge river lock water level season crew cargo load".split()
+    text = " ".join(rng.choice(words) + rng.choice("sdlnrt") for _ in range(400)) + "."
+    edited = text.replace(" ", " the ", 3)
+    with (
+        newscollate.Store(tmp_path / "two.db", embedder=embedder) as one,
+        newscollate.Store(tmp_path / "two.db", embedder=embedder) as other,
+    ):
+        one.add([newscollate.Article(text="unrelated " * 40, id="first", published="2024-01-01")])
+        other.add([newscollate.Article(text=text, id="original", published="2024-03-01")])
+        one.add([newscollate.Article(text=edited, id="edited", published="2024-05-01")])
+        edited_copy = one.article("edited")
+    assert edited_copy.duplicate_of == "original"
+    assert edited_copy.relation == "near-duplicate"
+
+
+def test_a_version_2_store_moves_its_band_keys(
+    corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Version 2 kept every band key as an indexed row of ``bands``; opening such a
+    store moves the keys to one blob pair per article, and adding goes on as if the
+    store had been built by this version."""
+    files = sorted(corpus.rglob("*.txt"))
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        store.add(files[::2])
+    db = sqlite3.connect(tmp_path / "s.db")
+    blobs = db.execute("SELECT article, text, lead FROM band_keys ORDER BY article").fetchall()
+    db.execute(
+        "CREATE TABLE bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX bands_members ON bands(band, key, article)")
+    for article, text, lead in blobs:  # in row order, by band, as version 2 wrote them
+        keys = [
+            (offset + band, key, article)
+            for offset, blob in ((0, text), (LEAD_BAND_OFFSET, lead))
+            for band, key in enumerate(np.frombuffer(blob, "<i8").tolist())
+        ]
+        db.executemany("INSERT INTO bands (band, key, article) VALUES (?,?,?)", keys)
+    db.execute("DROP TABLE band_keys")
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        moved = store.db.execute("SELECT article, text, lead FROM band_keys ORDER BY article")
+        assert moved.fetchall() == blobs and len(blobs) > 10
+        assert not store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'bands'").fetchone()
+        store.add(files[1::2])
+        upgraded = partition(list(store.annotated())), _links(store)
+    with newscollate.Store(tmp_path / "new.db", embedder=embedder) as store:
+        store.add(files[::2])
+        store.add(files[1::2])
+        assert (partition(list(store.annotated())), _links(store)) == upgraded
 
 
 def test_model_bar_rises_with_days_and_falls_with_agreeing_names() -> None:

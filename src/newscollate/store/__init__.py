@@ -19,6 +19,7 @@ kept in ``bridges``).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import sqlite3
@@ -41,8 +42,8 @@ from newscollate.cluster import (
     strength,
 )
 from newscollate.config import Settings
+from newscollate.index.bands import BandIndex
 from newscollate.index.candidates import (
-    BUCKET_PREDECESSORS,
     MODEL_DAYS,
     NAME_BUCKET,
     WINDOW_DAYS,
@@ -76,7 +77,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: names carry their rarity weight
+SCHEMA_VERSION = 3  # 2: names carry their rarity weight; 3: band keys as blobs
 ADD_CACHE_KIB = 256 * 1024  # SQLite page cache while adding: readers keep the default
 ADD_WAL_PAGES = 65536  # the WAL may grow to 256 MiB between checkpoints while adding
 
@@ -98,12 +99,13 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL);
--- covering indexes: a bucket's members and a name's carriers are read from the index
--- alone, without a visit to the table per row (stores before them had bands_key and
--- names_key without the article, dropped when a store is opened)
-DROP INDEX IF EXISTS bands_key;
-CREATE INDEX IF NOT EXISTS bands_members ON bands(band, key, article);
+-- each article's MinHash band keys, whole text and lead, as little-endian int64 blobs
+-- in row order: the store searches the buckets in memory (index.bands.BandIndex)
+-- and builds that from these (stores before version 3 kept them as indexed rows)
+CREATE TABLE IF NOT EXISTS band_keys (article INTEGER PRIMARY KEY, text BLOB NOT NULL, lead BLOB NOT NULL);
+-- a covering index: a name's carriers are read from the index alone, without a visit
+-- to the table per row (stores before it had names_key without the article, dropped
+-- when a store is opened)
 CREATE TABLE IF NOT EXISTS names (
     name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL, weight INTEGER NOT NULL
 );
@@ -198,6 +200,7 @@ class Store:
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
         self._crowded: dict[str, set[int | None]] = {}  # a name -> the days it crowds
+        self._bands: BandIndex | None = None  # built at the first batch added
         if read_only:
             self.db = self._open_read_only()
             return
@@ -206,7 +209,7 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA temp_store=MEMORY")
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, 1, SCHEMA_VERSION):
+        if version not in (0, 1, 2, SCHEMA_VERSION):
             raise ValueError(
                 f"{self.path}: store schema version {version}, this newscollate reads {SCHEMA_VERSION}"
             )
@@ -230,6 +233,8 @@ class Store:
             self.db.execute(
                 "INSERT INTO name_counts SELECT name, count(*) FROM names GROUP BY name"
             )
+        if version in (1, 2):
+            _band_rows_to_blobs(self.db)
         self.embed_all = self._mode()
         self.db.execute("COMMIT")
         self.verifier = Verifier(model_for_all=self.embed_all)
@@ -266,7 +271,7 @@ class Store:
             raise ValueError(f"{self.path}: no such store (a read-only store must exist)")
         db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True)
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if version not in (2, SCHEMA_VERSION):  # 3 changed only what adding reads
             db.close()
             raise ValueError(
                 f"{self.path}: store schema version {version}; open it writable once to "
@@ -377,11 +382,11 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             with self._stage("write"):
-                first_row, first_band, keyed = self._write(kept, features)
+                first_row, keyed = self._write(kept, features)
             with self._stage("bands"):
-                self._write_bands(first_row, keyed, keys, lead_keys)
+                keyed_keys = self._write_bands(first_row, keyed, keys, lead_keys)
             with self._stage("candidates"):
-                found = self._copy_candidates(first_row, first_band)
+                found = self._copy_candidates(first_row, *keyed_keys)
             with self._stage("name candidates"):
                 lookup = _Lookup(self)
                 found.update(self._name_candidates(first_row, lookup))
@@ -398,22 +403,20 @@ class Store:
                 db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
+            self._bands = None  # it may hold the batch's keys: built again from the store
             raise
 
     def _write(
         self,
         kept: Sequence[Cleaned],
         features: Sequence[ArticleFeatures],
-    ) -> tuple[int, int, list[int]]:
-        """Insert a batch's articles and names; the batch's first article row, the first
-        row its band keys will take, and the rows that get band keys and names."""
+    ) -> tuple[int, list[int]]:
+        """Insert a batch's articles and names; the batch's first article row and the
+        rows that get band keys and names."""
         db = self.db
         first_row = (
             int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
         )
-        # the batch's band keys are the rows after this one: a range on the table's own
-        # key, where a search by article would scan every band ever stored
-        first_band = int(db.execute("SELECT coalesce(max(rowid), 0) FROM bands").fetchone()[0]) + 1
         rows = list(range(first_row, first_row + len(kept)))
         # An exact copy of a stored text, or of one earlier in the batch, gets no band
         # keys or names: its hash links it to the first copy, and everything else that
@@ -468,7 +471,7 @@ class Store:
                 for name in f.names
             ],
         )
-        return first_row, first_band, sorted(keyed)
+        return first_row, sorted(keyed)
 
     def _write_bands(
         self,
@@ -476,26 +479,49 @@ class Store:
         keyed: Sequence[int],
         keys: npt.NDArray[np.int64],
         lead_keys: npt.NDArray[np.int64],
-    ) -> None:
-        """Insert the band keys of the articles at rows ``keyed``, in row order (the
-        buckets rely on it); ``keys`` and ``lead_keys`` have one row per article of the
-        batch, the first at ``first_row``."""
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Store the band keys of the articles at rows ``keyed`` and add them to the
+        band index; ``keys`` and ``lead_keys`` have one row per article of the batch,
+        the first at ``first_row``. The keyed articles' keys come back."""
+        index = self._band_index()
+        at = [row - first_row for row in keyed]
+        keys, lead_keys = keys[at].astype("<i8"), lead_keys[at].astype("<i8")
         self.db.executemany(
-            "INSERT INTO bands (band, key, article) VALUES (?,?,?)",
+            "INSERT INTO band_keys (article, text, lead) VALUES (?,?,?)",
             [
-                (band + offset, key, row)
-                for row in keyed
-                for offset, row_keys in (
-                    (0, keys[row - first_row].tolist()),
-                    (LEAD_BAND_OFFSET, lead_keys[row - first_row].tolist()),
-                )
-                for band, key in enumerate(row_keys)
+                (row, text.tobytes(), lead.tobytes())
+                for row, text, lead in zip(keyed, keys, lead_keys, strict=True)
             ],
         )
+        index.add(keyed, keys, lead_keys)
+        return keys, lead_keys
 
-    def _copy_candidates(self, first_row: int, first_band: int) -> set[tuple[int, int]]:
+    def _band_index(self) -> BandIndex:
+        """The band index, brought up to date with the stored keys: built whole at the
+        first batch, then extended by what other connections have added since (the
+        batch's write transaction holds off any more)."""
+        index = BandIndex() if self._bands is None else self._bands
+        self._bands = None  # until it is whole again
+        rows = self.db.execute(
+            "SELECT article, text, lead FROM band_keys WHERE article > ? ORDER BY article",
+            (index.last_row,),
+        )
+        while chunk := rows.fetchmany(1 << 16):
+            articles, texts, leads = zip(*chunk, strict=True)
+            index.add(
+                articles,
+                np.frombuffer(b"".join(texts), "<i8").reshape(len(chunk), -1),
+                np.frombuffer(b"".join(leads), "<i8").reshape(len(chunk), -1),
+            )
+        self._bands = index
+        return index
+
+    def _copy_candidates(
+        self, first_row: int, keys: npt.NDArray[np.int64], lead_keys: npt.NDArray[np.int64]
+    ) -> set[tuple[int, int]]:
         """Pairs (old or new, new) that share a text hash or a band bucket, by the rules
-        of ``index.candidates``; ``_name_candidates`` adds those that share names."""
+        of ``index.candidates``; ``_name_candidates`` adds those that share names.
+        ``keys`` and ``lead_keys`` are the batch's, in the band index already."""
         db = self.db
         found: set[tuple[int, int]] = set()
         for a, b in db.execute(  # an exact copy is linked to the first article of its text
@@ -505,7 +531,8 @@ class Store:
             (first_row,),
         ):
             found.add((a, b))
-        for members, start in self._band_buckets(first_row, first_band):
+        assert self._bands is not None
+        for members, start in self._bands.buckets(keys, lead_keys, first_row):
             found.update(bucket_pairs(members, start))
         return found
 
@@ -537,56 +564,6 @@ class Store:
                 stacked,
                 len(old),
             )
-
-    def _band_buckets(self, first_row: int, first_band: int) -> Iterator[tuple[list[int], int]]:
-        """The band buckets the batch's articles fall in, each as what ``bucket_pairs``
-        needs of it: the members in order and where the batch's members begin. A
-        small bucket comes whole; of a huge one only its first member and its tail
-        from ``BUCKET_PREDECESSORS`` before the batch's first member. Bucket sizes
-        are counted inside SQLite's index, so a wire story in a thousand copies
-        costs no thousand rows a batch."""
-        db = self.db
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS small_buckets (band INTEGER, key INTEGER)")
-        db.execute("DELETE FROM small_buckets")
-        small = []
-        huge = []
-        for band, key, size, first, new in db.execute(
-            "SELECT o.band, o.key, count(*), min(o.article),"
-            " sum(o.article >= ?1) FROM bands o"
-            " WHERE (o.band, o.key) IN (SELECT band, key FROM bands WHERE rowid >= ?2)"
-            " GROUP BY o.band, o.key HAVING count(*) > 1",
-            (first_row, first_band),
-        ):
-            if size <= BUCKET_PREDECESSORS + 1:
-                small.append((band, key))
-            else:
-                huge.append((band, key, first, new))
-        for band, key, first, new in huge:
-            # bands are written in article order, so the rowid order is the article order
-            tail = [
-                article
-                for (article,) in db.execute(
-                    "SELECT article FROM bands WHERE band = ? AND key = ? ORDER BY rowid DESC"
-                    " LIMIT ?",
-                    (band, key, new + BUCKET_PREDECESSORS),
-                )
-            ][::-1]
-            members = tail if tail[0] == first else [first, *tail]
-            yield members, len(members) - new
-        db.executemany("INSERT INTO small_buckets VALUES (?, ?)", small)
-        bucket: tuple[int, int] | None = None
-        members = []
-        for band, key, article in db.execute(
-            "SELECT b.band, b.key, b.article FROM small_buckets s CROSS JOIN bands b"
-            " ON b.band = s.band AND b.key = s.key ORDER BY b.band, b.key, b.article"
-        ):
-            if (band, key) != bucket:
-                if members:
-                    yield members, _first_new(members, first_row)
-                bucket, members = (band, key), []
-            members.append(article)
-        if members:
-            yield members, _first_new(members, first_row)
 
     def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
         """Each new article's nearest earlier articles by weighted names within the
@@ -995,8 +972,25 @@ def _select_in(db: sqlite3.Connection, query: str, values: Iterable[object]) -> 
     return out
 
 
-def _first_new(members: list[int], first_row: int) -> int:
-    return next((i for i, m in enumerate(members) if m >= first_row), len(members))
+def _band_rows_to_blobs(db: sqlite3.Connection) -> None:
+    """Stores before version 3 kept each band key as a row of ``bands``, under an
+    index on the key; their keys move into ``band_keys`` (they were written in
+    article order, and within an article by band) and the table goes."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'bands'").fetchone():
+        return
+    log.info("moving the band keys to their version 3 table (once per store)")
+    rows = db.execute("SELECT article, band, key FROM bands ORDER BY rowid")
+    blobs = (
+        (
+            article,
+            np.array([k for b, k in keys if b < LEAD_BAND_OFFSET], "<i8").tobytes(),
+            np.array([k for b, k in keys if b >= LEAD_BAND_OFFSET], "<i8").tobytes(),
+        )
+        for article, group in itertools.groupby(rows, key=lambda r: int(r[0]))
+        for keys in [sorted((b, k) for _, b, k in group)]
+    )
+    db.executemany("INSERT INTO band_keys (article, text, lead) VALUES (?,?,?)", blobs)
+    db.execute("DROP TABLE bands")
 
 
 MAX_STORY_VERSIONS = 12
