@@ -71,7 +71,7 @@ def article_features(
     them apart: they serve same-story candidates, not copy detection)."""
     if found_names is None:
         found_names = [article_names(c) for c in batch]
-    leads = [" ".join(c.text.split()[:LEAD_WORDS]) for c in batch]
+    leads = [" ".join(c.text.split(None, LEAD_WORDS)[:LEAD_WORDS]) for c in batch]
     shingles = shingle_hashes_batch([c.text for c in batch] + leads)
     out = []
     for n, (cleaned, lead_text) in enumerate(zip(batch, leads, strict=True)):
@@ -84,7 +84,7 @@ def article_features(
                 lead_shingles=shingles[len(batch) + n],
                 names=found_names[n],
                 lead=" ".join(([f"{title}."] if title else []) + lead_text.split()[:EMBED_WORDS]),
-                word_count=len(folded.split()),
+                word_count=folded.count(" ") + 1 if folded else 0,  # fold left single spaces
                 day=day_number(cleaned.article.published),
             )
         )
