@@ -33,7 +33,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -45,69 +44,17 @@ BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH / "peers"))
 
-from _common import busy_cpu_seconds  # noqa: E402
+from _common import busy_cpu_seconds, run_sampled  # noqa: E402
 from bench_stories import ensure_corpus, log  # noqa: E402
 
 Json = dict[str, Any]
 
 
-def tree_usage(pid: int) -> tuple[float, dict[int, float]]:
-    """Summed RSS (MiB) of ``pid`` and all its descendants, and each one's CPU seconds
-    so far (Spark's JVM and Python workers are not reaped by the driver, so
-    ``RUSAGE_CHILDREN`` would miss them)."""
-    children: dict[int, list[int]] = defaultdict(list)
-    rss: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    tick = os.sysconf("SC_CLK_TCK")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields_ = stat.rsplit(")", 1)[1].split()
-        children[int(fields_[1])].append(int(entry.name))
-        cpu[int(entry.name)] = (int(fields_[11]) + int(fields_[12])) / tick
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                rss[int(entry.name)] = int(line.split()[1])
-    total, stack, tree_cpu = 0, [pid], {}
-    while stack:
-        p = stack.pop()
-        total += rss.get(p, 0)
-        tree_cpu[p] = cpu.get(p, 0.0)
-        stack += children.get(p, [])
-    return total / 1024, tree_cpu
-
-
 def run_child(args: Sequence[str]) -> Json:
     """A child of this script, with its process tree's peak RSS and the others' CPU share."""
-    peak = 0.0
-    cpu: dict[int, float] = {}
     wall0, busy0 = time.perf_counter(), busy_cpu_seconds()
-    process = subprocess.Popen(
-        [sys.executable, __file__, *args], cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.wait(0.2):
-            rss, seconds = tree_usage(process.pid)
-            peak = max(peak, rss)
-            cpu.update(seconds)  # the last seen CPU seconds of every process of the tree
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = process.communicate()
-    stop.set()
-    sampler.join()
-    if process.returncode != 0:
-        raise RuntimeError(f"child {args[0]} failed with exit {process.returncode}")
+    out, peak, own = run_sampled([sys.executable, __file__, *args], ROOT)
     wall, busy = time.perf_counter() - wall0, busy_cpu_seconds() - busy0
-    own = sum(cpu.values())
     result: Json = json.loads(out.strip().splitlines()[-1])
     result["peak_tree_rss_mib"] = round(peak, 1)
     result["process_seconds"] = round(wall, 2)

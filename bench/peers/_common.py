@@ -14,8 +14,11 @@ import json
 import os
 import platform
 import resource
+import subprocess
 import sys
+import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
@@ -147,3 +150,60 @@ def write_pairs(path: Path, rows: Iterable[tuple[str, str, str]]) -> None:
 def write_result(path: Path, result: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+
+
+def tree_usage(pid: int) -> tuple[float, dict[int, float]]:
+    """Summed RSS (MiB) of ``pid`` and all its descendants, and each one's CPU seconds
+    so far (Spark's JVM and Python workers are not reaped by the driver, so
+    ``RUSAGE_CHILDREN`` would miss them)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields_ = stat.rsplit(")", 1)[1].split()
+        children[int(fields_[1])].append(int(entry.name))
+        cpu[int(entry.name)] = (int(fields_[11]) + int(fields_[12])) / tick
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[int(entry.name)] = int(line.split()[1])
+    total, stack, tree_cpu = 0, [pid], {}
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        tree_cpu[p] = cpu.get(p, 0.0)
+        stack += children.get(p, [])
+    return total / 1024, tree_cpu
+
+
+def run_sampled(command: list[str], cwd: Path) -> tuple[str, float, float]:
+    """Run ``command`` to its end: its standard output, the peak summed RSS (MiB) of
+    its process tree sampled every 0.2 s, and the tree's CPU seconds (worker
+    processes that their parent never reaps included)."""
+    peak = 0.0
+    cpu: dict[int, float] = {}
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, text=True)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.wait(0.2):
+            rss, seconds = tree_usage(process.pid)
+            peak = max(peak, rss)
+            cpu.update(seconds)  # the last seen CPU seconds of every process of the tree
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = process.communicate()
+    stop.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[1]} failed with exit {process.returncode}")
+    return out, peak, sum(cpu.values())

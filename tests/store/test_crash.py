@@ -37,6 +37,32 @@ def _count(db: Path) -> int:
         return 0  # not created yet
 
 
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie waiting for a parent to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 def test_kill_mid_ingest_then_resume(tmp_path: Path) -> None:
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "store.db"
     _corpus(corpus)
@@ -47,8 +73,14 @@ def test_kill_mid_ingest_then_resume(tmp_path: Path) -> None:
     while _count(db) < 3 * BATCH and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed; make the corpus larger"
+    helpers = _descendants(process.pid)  # the worker that prepares batches, and its server
+    assert helpers, "batches are prepared in a worker process"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in helpers if _alive(p)], "the worker outlived the killed process"
 
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

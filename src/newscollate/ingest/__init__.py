@@ -18,7 +18,17 @@ from newscollate.ingest.language import guess_language
 from newscollate.ingest.sources import read_inputs
 from newscollate.models import Article, Problem
 
-__all__ = ["Cleaned", "Loaded", "finish", "load", "load_batches"]
+__all__ = [
+    "Cleaned", "Loaded", "Raw", "clean_batch", "finish", "load", "load_batches", "read_batches",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """Articles as read, before cleaning, and the inputs that could not be read."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +58,16 @@ def load_batches(
     gives them (a corpus repeats ids on purpose when it re-adds an article), and
     the outlet-furniture rule sees one batch at a time. Files are identified by their
     path as given (see ``read_inputs``)."""
+    for raw in read_batches(inputs, settings, size):
+        yield clean_batch(raw, settings)
+
+
+def read_batches(
+    inputs: Sequence[str | Path | Article], settings: Settings, size: int = 1000
+) -> Iterator[Raw]:
+    """The reading half of ``load_batches``: ``size`` articles at a time as read, with
+    the inputs that could not be read; ``clean_batch`` is the other half (the store
+    runs it in a worker process, see ``store.prepare``)."""
     raw: list[Article] = []
     problems: list[Problem] = []
     for item in read_inputs(list(inputs), settings, path_ids=True):
@@ -56,12 +76,16 @@ def load_batches(
         else:
             raw.append(item)
         if len(raw) >= size:
-            loaded = _clean_batch(raw, settings)
-            yield Loaded(loaded.articles, tuple(problems) + loaded.problems)
+            yield Raw(tuple(raw), tuple(problems))
             raw, problems = [], []
     if raw or problems:
-        loaded = _clean_batch(raw, settings)
-        yield Loaded(loaded.articles, tuple(problems) + loaded.problems)
+        yield Raw(tuple(raw), tuple(problems))
+
+
+def clean_batch(raw: Raw, settings: Settings) -> Loaded:
+    """Clean one batch that ``read_batches`` read; its read problems come first."""
+    loaded = _clean_batch(list(raw.articles), settings)
+    return Loaded(loaded.articles, raw.problems + loaded.problems)
 
 
 def _clean_batch(raw: list[Article], settings: Settings) -> Loaded:

@@ -7,10 +7,13 @@ killed process loses at most the batch in flight and the file is never left
 half-written (SQLite's WAL guarantees it). Re-adding an article (same id, same
 text) is a no-op, so an interrupted ``index add`` is resumed by running it again.
 
-Candidates come from three cheap sources, looked up in SQL against everything
-already stored: the normalised-text hash (exact copies), MinHash band keys of the
-whole text and of the lead (near-duplicates and trimmed copies), and names
-shared within a publication-time window (reports of one event in other words).
+Candidates come from three cheap sources, looked up against everything already
+stored: the normalised-text hash (exact copies, in SQL), MinHash band keys of the
+whole text and of the lead (near-duplicates and trimmed copies, in memory:
+``index.bands``), and names shared within a publication-time window (reports of
+one event in other words, in SQL). What a batch needs before any of that
+(cleaning, names, shingles, signatures) is prepared one batch ahead in a worker
+process (``store.prepare``).
 Every candidate pair is verified (see ``verify``) before it becomes a link; a copy
 link merges two stories into the one with the smaller number, a report link does
 once enough of them join the two (``cluster.StoryJoiner``; those still waiting are
@@ -59,15 +62,13 @@ from newscollate.index.candidates import (
 from newscollate.index.features import (
     LEAD_BAND_OFFSET,
     ArticleFeatures,
-    article_features,
-    article_names,
     name_weight,
-    signature_bands,
 )
-from newscollate.ingest import load_batches
+from newscollate.ingest import read_batches
 from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
 from newscollate.represent.embed import Embedder
+from newscollate.store.prepare import Prepared, prepared
 from newscollate.store.verify import Pair, Verifier
 
 __all__ = [
@@ -137,10 +138,14 @@ class AddSummary:
     already_stored: int = 0
     links: int = 0
     problems: list[Problem] = field(default_factory=list)
-    # seconds per stage (ingest, names, features, signatures, write, bands,
-    # candidates, name candidates, verify, embed, link, commit), for benchmarks;
-    # embed is the model's share of verify
+    # seconds per stage (ingest, write, bands, candidates, name candidates, verify,
+    # embed, link, commit), for benchmarks; embed is the model's share of verify.
+    # They add up to the whole time; ingest is reading and waiting for the next
+    # prepared batch.
     timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # seconds per stage of preparing batches (clean, names, features, signatures),
+    # in a worker process from the second batch on: they overlap the stages above
+    prepare_timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
     def skipped(self) -> int:
@@ -301,7 +306,7 @@ class Store:
             raise PermissionError(f"{self.path}: the store is open read-only")
         summary = AddSummary()
         self._timings = summary.timings
-        batches = load_batches(inputs, self.settings, batch_size)
+        batches = prepared(read_batches(inputs, self.settings, batch_size), self.settings)
         # SQLite's default page cache is 2 MB; the band and name indexes a batch
         # searches outgrow that at once (a quarter less time in them at 30k articles)
         (cache,) = self.db.execute("PRAGMA cache_size").fetchone()
@@ -313,15 +318,17 @@ class Store:
         self.db.execute(f"PRAGMA wal_autocheckpoint = {ADD_WAL_PAGES}")
         try:
             while True:
-                with self._stage("ingest"):
-                    loaded = next(batches, None)
-                if loaded is None:
+                with self._stage("ingest"):  # reading, and waiting for the worker
+                    batch = next(batches, None)
+                if batch is None:
                     break
-                summary.problems += loaded.problems
-                summary.read += len(loaded.articles) + len(loaded.problems)
-                self._add_batch(loaded.articles, summary)
+                for stage, seconds in batch.timings.items():
+                    summary.prepare_timings[stage] += seconds
+                summary.problems += batch.problems
+                summary.read += batch.read
+                self._add_batch(batch, summary)
                 if progress:
-                    progress(len(loaded.articles) + len(loaded.problems))
+                    progress(batch.read)
         finally:
             self.db.execute(f"PRAGMA cache_size = {int(cache)}")
             self.db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
@@ -335,32 +342,18 @@ class Store:
         finally:
             self._timings[name] += time.perf_counter() - started
 
-    def _add_batch(self, batch: Sequence[Cleaned], summary: AddSummary) -> None:
-        fresh: list[Cleaned] = []
-        seen: set[str] = set()
-        for cleaned in batch:
-            article_id = cleaned.article.id or "article"
-            if article_id in seen:
-                summary.problems.append(
-                    Problem(article_id, "id repeated within the input; read once")
-                )
-                continue
-            seen.add(article_id)
-            fresh.append(cleaned)
-        with self._stage("names"):
-            found_names = [article_names(c) for c in fresh]
-        with self._stage("features"):
-            all_features = article_features(fresh, found_names)
+    def _add_batch(self, batch: Prepared, summary: AddSummary) -> None:
         stored = dict(
             _select_in(
                 self.db,
                 "SELECT id, text_hash FROM articles WHERE id IN ({})",
-                [c.article.id for c in fresh],
+                [c.article.id for c in batch.articles],
             )
         )
         features: list[ArticleFeatures] = []
         kept: list[Cleaned] = []
-        for cleaned, feats in zip(fresh, all_features, strict=True):
+        at: list[int] = []
+        for i, (cleaned, feats) in enumerate(zip(batch.articles, batch.features, strict=True)):
             if cleaned.article.id in stored:
                 if stored[cleaned.article.id] == feats.text_hash:
                     summary.already_stored += 1
@@ -374,10 +367,10 @@ class Store:
                 continue
             kept.append(cleaned)
             features.append(feats)
+            at.append(i)
         if not kept:
             return
-        with self._stage("signatures"):
-            keys, lead_keys = signature_bands(features)
+        keys, lead_keys = batch.keys[at], batch.lead_keys[at]
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:

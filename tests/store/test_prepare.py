@@ -1,0 +1,59 @@
+"""Batches prepared in the worker process are the batches prepared here."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newscollate.config import Settings
+from newscollate.ingest import Raw
+from newscollate.models import Article, Problem
+from newscollate.store.prepare import prepare, prepared
+
+
+def _batches() -> list[Raw]:
+    words = "harbour fire crews Bellmoor council vote rail strike Kyiv grain".split()
+    return [
+        Raw(
+            tuple(
+                Article(
+                    id=f"b{b}-a{a}" if a != 3 else f"b{b}-a0",  # an id repeated in each batch
+                    text=" ".join(words[(a + b + i) % len(words)] for i in range(60 + a)),
+                    published="2024-03-0" + str(1 + a % 5),
+                )
+                for a in range(6)
+            ),
+            (Problem(f"bad{b}.json", "not JSON"),),
+        )
+        for b in range(5)
+    ]
+
+
+def test_the_worker_prepares_what_this_process_would() -> None:
+    settings = Settings()
+    here = [prepare(raw, settings) for raw in _batches()]
+    there = list(prepared(_batches(), settings))
+    assert len(there) == len(here) == 5
+    for a, b in zip(here, there, strict=True):
+        assert a.articles == b.articles and a.problems == b.problems and a.read == b.read == 7
+        assert [f.text_hash for f in a.features] == [f.text_hash for f in b.features]
+        assert all(
+            np.array_equal(f.shingles, g.shingles)
+            for f, g in zip(a.features, b.features, strict=True)
+        )
+        assert np.array_equal(a.keys, b.keys) and np.array_equal(a.lead_keys, b.lead_keys)
+    reasons = [p.reason for p in here[0].problems]
+    assert reasons == ["not JSON", "id repeated within the input; read once"]
+
+
+def test_a_failure_in_the_worker_reaches_the_caller() -> None:
+    """A batch the worker cannot prepare fails the run here with the worker's error,
+    after the batches before it (something that is not an article stands in for a
+    bug in preparing)."""
+    batches = _batches()
+    batches[3] = Raw(("not an article",), ())  # type: ignore[arg-type]
+    got = []
+    with pytest.raises(AttributeError):
+        for batch in prepared(batches, Settings()):
+            got.append(batch)
+    assert len(got) == 3
