@@ -106,8 +106,10 @@ def prepared(batches: Iterable[Raw], settings: Settings) -> Iterator[Prepared]:
     if second is None:
         yield work(first)
         return
-    # forkserver: a fresh process, never a fork of one running the model's threads
-    context = multiprocessing.get_context("forkserver")
+    # a fresh process, never a fork of one running the model's threads (Windows has
+    # no fork server)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with context.Pool(1) as pool:
         pending = deque([pool.apply_async(work, (second,))])  # while the first is done here
         yield work(first)
