@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from multiprocessing import forkserver
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+import newscollate
 from newscollate.config import Settings
 from newscollate.ingest import Raw
 from newscollate.models import Article, Problem
@@ -57,3 +62,38 @@ def test_a_failure_in_the_worker_reaches_the_caller() -> None:
         for batch in prepared(batches, Settings()):
             got.append(batch)
     assert len(got) == 3
+
+
+def test_a_run_that_fails_ends_its_worker(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """When adding stops early (here the progress callback fails after the first
+    batch), the worker that was preparing the next batches ends with it."""
+
+    def fail(_: int) -> None:
+        raise RuntimeError("stop here")
+
+    articles = [a for raw in _batches() for a in raw.articles]
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        with pytest.raises(RuntimeError, match="stop here"):
+            store.add(articles, batch_size=6, progress=fail)
+        server = forkserver._forkserver._forkserver_pid
+        assert server is not None, "the run started a worker"
+        deadline = time.monotonic() + 20
+        while _children(server) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _children(server) == []
+        assert store.count() == 5  # the first batch (one id repeated) was stored before
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found

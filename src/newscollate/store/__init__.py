@@ -330,6 +330,7 @@ class Store:
                 if progress:
                     progress(batch.read)
         finally:
+            batches.close()  # ends the worker process, when the loop ended early
             self.db.execute(f"PRAGMA cache_size = {int(cache)}")
             self.db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
         return summary

@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -92,7 +92,7 @@ def prepare(raw: Raw, settings: Settings) -> Prepared:
     )
 
 
-def prepared(batches: Iterable[Raw], settings: Settings) -> Iterator[Prepared]:
+def prepared(batches: Iterable[Raw], settings: Settings) -> Generator[Prepared, None, None]:
     """``prepare`` of each batch, in order: the first here, the rest in one worker
     process that stays ``AHEAD`` batches ahead of the caller. Reading happens here,
     so the worker never opens an input; it ends with the iteration (or when this
