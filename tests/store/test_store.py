@@ -100,27 +100,35 @@ def test_re_adding_is_a_no_op(
         assert again.added == 0
 
 
-def test_name_counts_match_the_names_and_are_rebuilt_for_an_older_store(
+def test_name_counts_and_squares_match_the_names_and_are_rebuilt_for_an_older_store(
     corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
 ) -> None:
-    """The count of each name's carriers, kept batch by batch, is the count of its
-    rows; a store from before the counts gets them when it is opened."""
+    """The count of each name's carriers and each article's sum of squared name
+    weights, kept batch by batch, are what the names table says; a store from before
+    them gets them when it is opened."""
     path = tmp_path / "s.db"
 
-    def counts(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int]]:
-        kept = dict(db.execute("SELECT name, n FROM name_counts"))
-        actual = dict(db.execute("SELECT name, count(*) FROM names GROUP BY name"))
+    def kept_and_actual(db: sqlite3.Connection) -> tuple[object, object]:
+        kept = (
+            dict(db.execute("SELECT name, n FROM name_counts")),
+            dict(db.execute("SELECT article, squares FROM name_squares")),
+        )
+        actual = (
+            dict(db.execute("SELECT name, count(*) FROM names GROUP BY name")),
+            dict(db.execute("SELECT article, sum(weight * weight) FROM names GROUP BY article")),
+        )
         return kept, actual
 
     with newscollate.Store(path, embedder=embedder, settings=newscollate.Settings()) as store:
         store.add([corpus], batch_size=7)
-        kept, actual = counts(store.db)
-        assert kept == actual and sum(actual.values()) > 100
+        kept, actual = kept_and_actual(store.db)
+        assert kept == actual and sum(actual[0].values()) > 100 and len(actual[1]) > 20
     with closing(sqlite3.connect(path)) as db:
         db.execute("DROP TABLE name_counts")
+        db.execute("DROP TABLE name_squares")
         db.commit()
     with newscollate.Store(path, embedder=embedder) as store:
-        assert counts(store.db) == (actual, actual)
+        assert kept_and_actual(store.db) == (actual, actual)
 
 
 def test_bad_records_are_skipped_and_counted(

@@ -115,6 +115,10 @@ CREATE INDEX IF NOT EXISTS names_carriers ON names(name, day, article);
 CREATE INDEX IF NOT EXISTS names_article ON names(article);
 -- how many articles carry each name (index.candidates.too_common)
 CREATE TABLE IF NOT EXISTS name_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- each article's sum of squared name weights (its name vector's squared length),
+-- appended in row order: a name search ranks hundreds of carriers a batch by it, and
+-- summing their rows of names meant a random read per carrier in a big store
+CREATE TABLE IF NOT EXISTS name_squares (article INTEGER PRIMARY KEY, squares INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS links (
     a INTEGER NOT NULL, b INTEGER NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL,
     PRIMARY KEY (a, b)
@@ -228,15 +232,21 @@ class Store:
                     for (n,) in self.db.execute("SELECT DISTINCT name FROM names")
                 ],
             )
-        counted = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'name_counts'"
-        ).fetchone()
+        tables = {
+            name
+            for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 self.db.execute(statement)
-        if not counted:  # a store from before the counts, or a new one
+        if "name_counts" not in tables:  # a store from before the counts, or a new one
             self.db.execute(
                 "INSERT INTO name_counts SELECT name, count(*) FROM names GROUP BY name"
+            )
+        if "name_squares" not in tables:
+            self.db.execute(
+                "INSERT INTO name_squares SELECT article, sum(weight * weight) FROM names"
+                " GROUP BY article ORDER BY article"
             )
         if version in (1, 2):
             _band_rows_to_blobs(self.db)
@@ -456,14 +466,18 @@ class Store:
                 for row, c, f in zip(rows, kept, features, strict=True)
             ],
         )
+        weighted = [
+            (row, f, [(name, name_weight(name)) for name in sorted(f.names)])
+            for row, f in zip(rows, features, strict=True)
+            if row in keyed
+        ]
         db.executemany(
             "INSERT INTO names (name, day, article, weight) VALUES (?,?,?,?)",
-            [
-                (name, f.day, row, name_weight(name))
-                for row, f in zip(rows, features, strict=True)
-                if row in keyed
-                for name in f.names
-            ],
+            [(name, f.day, row, weight) for row, f, names in weighted for name, weight in names],
+        )
+        db.executemany(
+            "INSERT INTO name_squares (article, squares) VALUES (?,?)",
+            [(row, sum(w * w for _, w in names)) for row, _, names in weighted if names],
         )
         return first_row, sorted(keyed)
 
@@ -917,14 +931,12 @@ class _Lookup:
         return self._cache[row]
 
     def load_norms(self, rows: Iterable[int]) -> None:
-        """The weighted name norms of many articles, summed inside SQLite: a name
+        """The weighted name norms of many articles, from ``name_squares``: a name
         search finds hundreds of carriers a batch, and ranking them needs nothing
         else of them."""
         missing = sorted({r for r in rows if r not in self._norms})
         for row, squares in _select_in(
-            self.db,
-            "SELECT article, sum(weight * weight) FROM names WHERE article IN ({}) GROUP BY article",
-            missing,
+            self.db, "SELECT article, squares FROM name_squares WHERE article IN ({})", missing
         ):
             self._norms[row] = math.sqrt(squares)
 
