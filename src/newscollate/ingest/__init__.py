@@ -46,8 +46,7 @@ def load(inputs: Sequence[str | Path | Article], settings: Settings) -> Loaded:
             problems.append(item)
         else:
             raw.append(item)
-    loaded = _clean_batch(_unique_ids(raw), settings)
-    return Loaded(loaded.articles, tuple(problems) + loaded.problems)
+    return clean_batch(Raw(tuple(_unique_ids(raw)), tuple(problems)), settings)
 
 
 def load_batches(
@@ -84,19 +83,14 @@ def read_batches(
 
 def clean_batch(raw: Raw, settings: Settings) -> Loaded:
     """Clean one batch that ``read_batches`` read; its read problems come first."""
-    loaded = _clean_batch(list(raw.articles), settings)
-    return Loaded(loaded.articles, raw.problems + loaded.problems)
-
-
-def _clean_batch(raw: list[Article], settings: Settings) -> Loaded:
-    first_pass = [clean(article) for article in raw]
+    first_pass = [clean(article) for article in raw.articles]
     recurring = recurring_lines(
         [(c.article.outlet, c.text.split("\n")) for c in first_pass],
         min_articles=settings.outlet_furniture_min_articles,
     )
     cleaned: list[Cleaned] = []
-    problems: list[Problem] = []
-    for article, done in zip(raw, first_pass, strict=True):
+    problems: list[Problem] = list(raw.problems)
+    for article, done in zip(raw.articles, first_pass, strict=True):
         if article.outlet in recurring:
             done = clean(article, recurring[article.outlet])
         item = finish(done, settings)

@@ -388,9 +388,10 @@ class Store:
             with self._stage("write"):
                 first_row, keyed = self._write(kept, features)
             with self._stage("bands"):
-                keyed_keys = self._write_bands(first_row, keyed, keys, lead_keys)
+                bands = self._band_index()
+                keyed_keys = self._write_bands(bands, first_row, keyed, keys, lead_keys)
             with self._stage("candidates"):
-                found = self._copy_candidates(first_row, *keyed_keys)
+                found = self._copy_candidates(bands, first_row, *keyed_keys)
             with self._stage("name candidates"):
                 lookup = _Lookup(self)
                 found.update(self._name_candidates(first_row, lookup))
@@ -483,15 +484,15 @@ class Store:
 
     def _write_bands(
         self,
+        bands: BandIndex,
         first_row: int,
         keyed: Sequence[int],
         keys: npt.NDArray[np.int64],
         lead_keys: npt.NDArray[np.int64],
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Store the band keys of the articles at rows ``keyed`` and add them to the
-        band index; ``keys`` and ``lead_keys`` have one row per article of the batch,
+        """Store the band keys of the articles at rows ``keyed`` and add them to
+        ``bands``; ``keys`` and ``lead_keys`` have one row per article of the batch,
         the first at ``first_row``. The keyed articles' keys come back."""
-        index = self._band_index()
         at = [row - first_row for row in keyed]
         keys, lead_keys = keys[at].astype("<i8"), lead_keys[at].astype("<i8")
         self.db.executemany(
@@ -501,7 +502,7 @@ class Store:
                 for row, text, lead in zip(keyed, keys, lead_keys, strict=True)
             ],
         )
-        index.add(keyed, keys, lead_keys)
+        bands.add(keyed, keys, lead_keys)
         return keys, lead_keys
 
     def _band_index(self) -> BandIndex:
@@ -525,11 +526,15 @@ class Store:
         return index
 
     def _copy_candidates(
-        self, first_row: int, keys: npt.NDArray[np.int64], lead_keys: npt.NDArray[np.int64]
+        self,
+        bands: BandIndex,
+        first_row: int,
+        keys: npt.NDArray[np.int64],
+        lead_keys: npt.NDArray[np.int64],
     ) -> set[tuple[int, int]]:
         """Pairs (old or new, new) that share a text hash or a band bucket, by the rules
         of ``index.candidates``; ``_name_candidates`` adds those that share names.
-        ``keys`` and ``lead_keys`` are the batch's, in the band index already."""
+        ``keys`` and ``lead_keys`` are the batch's, in ``bands`` already."""
         db = self.db
         found: set[tuple[int, int]] = set()
         for a, b in db.execute(  # an exact copy is linked to the first article of its text
@@ -539,8 +544,7 @@ class Store:
             (first_row,),
         ):
             found.add((a, b))
-        assert self._bands is not None
-        for members, start in self._bands.buckets(keys, lead_keys, first_row):
+        for members, start in bands.buckets(keys, lead_keys, first_row):
             found.update(bucket_pairs(members, start))
         return found
 
