@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from multiprocessing import forkserver
 from pathlib import Path
@@ -97,3 +99,27 @@ def _children(pid: int) -> list[int]:
             if int(fields[1]) == pid and fields[0] != "Z":
                 found.append(int(entry.name))
     return found
+
+
+def test_a_script_without_a_main_guard_fails_with_the_reason(tmp_path: Path) -> None:
+    """The worker imports the calling script, as every multiprocessing child does; a
+    script whose top level adds to a store then runs again in the worker, which
+    cannot start a worker of its own and dies. The run fails saying why, instead of
+    waiting for a batch that never comes."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import newscollate\n"
+        "from newscollate.models import Article\n"
+        "words = 'harbour fire crews Bellmoor council vote rail strike Kyiv grain'.split()\n"
+        "articles = [Article(id=f'a{i}', text=' '.join(words[(i + j) % 10] for j in range(40)))\n"
+        "            for i in range(30)]\n"
+        "with newscollate.Store(':memory:') as store:\n"
+        "    store.add(articles, batch_size=10)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert run.returncode != 0
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: the worker process that prepares batches stopped")
+    assert 'if __name__ == "__main__":' in last

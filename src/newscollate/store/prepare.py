@@ -12,12 +12,18 @@ way; the inputs are still read here, so an unreadable one is reported as before.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection
 
 import numpy as np
 import numpy.typing as npt
@@ -95,8 +101,9 @@ def prepare(raw: Raw, settings: Settings) -> Prepared:
 def prepared(batches: Iterable[Raw], settings: Settings) -> Generator[Prepared, None, None]:
     """``prepare`` of each batch, in order: the first here, the rest in one worker
     process that stays ``AHEAD`` batches ahead of the caller. Reading happens here,
-    so the worker never opens an input; it ends with the iteration (or when this
-    process dies: its task pipe closes)."""
+    so the worker never opens an input; it ends with the iteration, or when this
+    process dies (``_end_with_caller``). A worker that dies fails the run
+    (``_result``)."""
     work = partial(prepare, settings=settings)
     batches = iter(batches)
     first = next(batches, None)
@@ -107,15 +114,50 @@ def prepared(batches: Iterable[Raw], settings: Settings) -> Generator[Prepared, 
         yield work(first)
         return
     # a fresh process, never a fork of one running the model's threads (Windows has
-    # no fork server)
+    # no fork server). An executor, not a Pool: a Pool replaces a worker that dies
+    # and the batch it held never comes back, so the run would hang.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with context.Pool(1) as pool:
-        pending = deque([pool.apply_async(work, (second,))])  # while the first is done here
+    alive, caller_alive = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(
+        1, mp_context=context, initializer=_end_with_caller, initargs=(alive,)
+    )
+    try:
+        pending = deque([pool.submit(work, second)])  # while the first is done here
         yield work(first)
         for raw in batches:
             if len(pending) >= AHEAD:
-                yield pending.popleft().get()
-            pending.append(pool.apply_async(work, (raw,)))
+                yield _result(pending.popleft())
+            pending.append(pool.submit(work, raw))
         while pending:
-            yield pending.popleft().get()
+            yield _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        caller_alive.close()
+        alive.close()
+
+
+def _end_with_caller(caller: Connection) -> None:
+    """In the worker: exit as soon as ``caller``, the read end of a pipe only the
+    caller can write to, closes, which it does when the caller ends or dies. An
+    executor's worker waits on a queue it holds both ends of, and the fork server
+    waits on a pipe the worker holds open, so without this a killed caller would
+    leave both running."""
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            caller.recv_bytes()
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _result(future: Future[Prepared]) -> Prepared:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise RuntimeError(
+            "the worker process that prepares batches stopped before finishing one; a"
+            " script that adds to a store must keep its top-level code under"
+            ' `if __name__ == "__main__":`, since the worker imports the script'
+        ) from None
