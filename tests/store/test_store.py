@@ -100,35 +100,71 @@ def test_re_adding_is_a_no_op(
         assert again.added == 0
 
 
-def test_name_counts_and_squares_match_the_names_and_are_rebuilt_for_an_older_store(
+def _names_as_rows(db: sqlite3.Connection, *, weights: bool = True) -> None:
+    """Turn a store's names back into the row per (name, article) of versions 1 to 3
+    (version 1 without weights), with their indexes and counts."""
+    weight = ", weight INTEGER NOT NULL" if weights else ""
+    db.execute(
+        f"CREATE TABLE names (name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL{weight})"
+    )
+    numbered = {i: (n, w) for i, n, w in db.execute("SELECT id, name, weight FROM name_ids")}
+    for article, day, blob in db.execute(
+        "SELECT article, day, ids FROM article_names ORDER BY article"
+    ).fetchall():
+        for i in np.frombuffer(blob, "<i8").tolist():
+            name, w = numbered[i]
+            db.execute(
+                f"INSERT INTO names VALUES (?,?,?{',?' if weights else ''})",
+                (name, day, article, w)[: 4 if weights else 3],
+            )
+    db.execute("CREATE INDEX names_carriers ON names(name, day, article)")
+    db.execute("CREATE INDEX names_article ON names(article)")
+    db.execute("CREATE TABLE name_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("INSERT INTO name_counts SELECT name, count(*) FROM names GROUP BY name")
+    db.execute("DROP TABLE name_ids")
+    db.execute("DROP TABLE article_names")
+    db.execute("DROP TABLE name_squares")
+
+
+def _names_by_article(
+    db: sqlite3.Connection,
+) -> dict[int, tuple[int | None, list[tuple[str, int]]]]:
+    numbered = {i: (n, w) for i, n, w in db.execute("SELECT id, name, weight FROM name_ids")}
+    return {
+        article: (day, [numbered[i] for i in np.frombuffer(blob, "<i8").tolist()])
+        for article, day, blob in db.execute("SELECT article, day, ids FROM article_names")
+    }
+
+
+def test_a_version_3_store_moves_its_names(
     corpus: Path, tmp_path: Path, embedder: newscollate.SentenceEmbedder
 ) -> None:
-    """The count of each name's carriers and each article's sum of squared name
-    weights, kept batch by batch, are what the names table says; a store from before
-    them gets them when it is opened."""
-    path = tmp_path / "s.db"
-
-    def kept_and_actual(db: sqlite3.Connection) -> tuple[object, object]:
-        kept = (
-            dict(db.execute("SELECT name, n FROM name_counts")),
-            dict(db.execute("SELECT article, squares FROM name_squares")),
-        )
-        actual = (
-            dict(db.execute("SELECT name, count(*) FROM names GROUP BY name")),
-            dict(db.execute("SELECT article, sum(weight * weight) FROM names GROUP BY article")),
-        )
-        return kept, actual
-
-    with newscollate.Store(path, embedder=embedder, settings=newscollate.Settings()) as store:
-        store.add([corpus], batch_size=7)
-        kept, actual = kept_and_actual(store.db)
-        assert kept == actual and sum(actual[0].values()) > 100 and len(actual[1]) > 20
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("DROP TABLE name_counts")
-        db.execute("DROP TABLE name_squares")
+    """Version 3 kept a row per (name, article) under an index on name and day;
+    opening such a store numbers the names and moves them to one row per article,
+    with each article's sum of squared weights, and adding goes on as if the store
+    had been built by this version."""
+    files = sorted(corpus.rglob("*.txt"))
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        store.add(files[::2], batch_size=3)
+        names = _names_by_article(store.db)
+        squares = dict(store.db.execute("SELECT article, squares FROM name_squares"))
+    assert sum(len(n) for _, n in names.values()) > 100
+    assert squares == {a: sum(w * w for _, w in n) for a, (_, n) in names.items() if n}
+    with closing(sqlite3.connect(tmp_path / "s.db")) as db:
+        _names_as_rows(db)
+        db.execute("PRAGMA user_version = 3")
         db.commit()
-    with newscollate.Store(path, embedder=embedder) as store:
-        assert kept_and_actual(store.db) == (actual, actual)
+    with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
+        tables = {n for (n,) in store.db.execute("SELECT name FROM sqlite_master")}
+        assert not tables & {"names", "name_counts", "names_carriers", "names_article"}
+        assert _names_by_article(store.db) == names
+        assert dict(store.db.execute("SELECT article, squares FROM name_squares")) == squares
+        store.add(files[1::2], batch_size=3)
+        upgraded = partition(list(store.annotated())), _links(store)
+    with newscollate.Store(tmp_path / "new.db", embedder=embedder) as store:
+        store.add(files[::2], batch_size=3)
+        store.add(files[1::2], batch_size=3)
+        assert (partition(list(store.annotated())), _links(store)) == upgraded
 
 
 def test_bad_records_are_skipped_and_counted(
@@ -178,23 +214,21 @@ def test_store_is_sqlite_in_wal_mode_with_a_schema_version(tmp_path: Path) -> No
 def test_a_version_1_store_gains_name_weights(
     tmp_path: Path, embedder: newscollate.SentenceEmbedder
 ) -> None:
-    """Version 1 stored names without weights; opening such a store adds them, so the
+    """Version 1 stored names without weights; opening such a store weighs them, so the
     store's stories stay what they were and new articles can be added."""
     text = "Crews from Kharkiv and Bellmoor fought the fire at the Ostrava depot on Monday."
     with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
         store.add([newscollate.Article(text=text, id="a", published="2024-03-04")])
-    db = sqlite3.connect(tmp_path / "s.db")
-    db.execute("ALTER TABLE names DROP COLUMN weight")
-    db.execute("PRAGMA user_version = 1")
-    db.commit()
-    db.close()
+    with closing(sqlite3.connect(tmp_path / "s.db")) as db:
+        _names_as_rows(db, weights=False)
+        db.execute("PRAGMA user_version = 1")
+        db.commit()
     with newscollate.Store(tmp_path / "s.db", embedder=embedder) as store:
-        weights = dict(store.db.execute("SELECT name, weight FROM names"))
+        weights = dict(store.db.execute("SELECT name, weight FROM name_ids"))
         summary = store.add([newscollate.Article(text=text, id="b", published="2024-03-05")])
         stories = {a.article.id: a.story for a in store.annotated()}
-    # the column's default is 1: a rare name weighing 3 shows the weights were computed
     assert weights["kharkiv"] == 3
-    assert weights == {name: name_weight(name) for name in weights}
+    assert weights == {name: name_weight(name) for name in weights} and len(weights) >= 3
     assert summary.added == 1 and stories["a"] == stories["b"]
 
 
@@ -256,6 +290,44 @@ def test_two_writers_see_each_others_band_keys(
         edited_copy = one.article("edited")
     assert edited_copy.duplicate_of == "original"
     assert edited_copy.relation == "near-duplicate"
+
+
+def test_two_writers_see_each_others_names(
+    tmp_path: Path, embedder: newscollate.SentenceEmbedder
+) -> None:
+    """Each connection numbers names and searches their carriers in memory; one that
+    adds after another connection did must first take in that one's names: their
+    numbers (or it would give a taken number to a new name) and their carriers. The
+    two reports share rare names and no wording, so only names can pair them."""
+    report = (
+        "On Friday firefighters from Brakemoor and Tyldova fought a blaze at the Ostrenka"
+        " mill near Vashkirt until dawn, the regional service said."
+    )
+    follow = (
+        "A mill fire that crews of Brakemoor and Tyldova spent the night on has left the"
+        " Ostrenka works near Vashkirt closed, its owner Pellingrad Holdings told workers."
+    )
+    with (
+        newscollate.Store(tmp_path / "two.db", embedder=embedder) as one,
+        newscollate.Store(tmp_path / "two.db", embedder=embedder) as other,
+    ):
+        one.add(
+            [
+                newscollate.Article(
+                    text="Ferry crews in Quorvalle and Zentheim met officials on Monday.",
+                    id="first",
+                    published="2024-01-01",
+                )
+            ]
+        )
+        other.add([newscollate.Article(text=report, id="report", published="2024-03-01")])
+        one.add([newscollate.Article(text=follow, id="follow", published="2024-03-02")])
+        found = one.article("follow"), one.article("report"), one.article("first")
+        numbered = dict(one.db.execute("SELECT name, id FROM name_ids"))
+    assert found[0].story == found[1].story != found[2].story
+    assert found[0].relation == "same-story"
+    assert sorted(numbered.values()) == list(range(1, len(numbered) + 1))
+    assert {"brakemoor", "pellingrad", "quorvalle"} <= numbered.keys()
 
 
 def test_a_version_2_store_moves_its_band_keys(
@@ -439,7 +511,7 @@ def test_a_name_carried_by_a_small_share_of_a_big_corpus_still_finds_reports(
     report at row 120 (40 of 119), though more than 8 carry them in both cases.
     Counted in their window, only those reports carry them. Two reports sharing the
     two names and nothing else are one story only late in the corpus."""
-    for module in ("newscollate.index.candidates", "newscollate.store"):
+    for module in ("newscollate.index.candidates", "newscollate.index.names"):
         monkeypatch.setattr(f"{module}.NAME_BUCKET", 8)
     monkeypatch.setattr("newscollate.index.candidates.NAME_SHARE", 2)
 

@@ -6,13 +6,10 @@ pages, which each commit wrote to the WAL and each checkpoint back to the file. 
 300,000 articles that index was 357 MB, and storing keys, searching buckets and
 committing took 37% of the run; per article it kept growing with the store.
 
-Here each group of keys (the whole text's, the lead's) is a few runs, each sorted by
-key and, within a key, by row, older runs first, like a log-structured merge tree: a
-batch's keys become one new run, and a run is merged into the one before it once
-that one is no more than twice its size, so each key is re-sorted a logarithmic
-number of times and a bucket is a binary search in each run. The store keeps the
-keys themselves as an append-only blob per article and builds this from them when
-it first adds to a store.
+Here each group of keys (the whole text's, the lead's) is ``SortedRuns``: a
+bucket is a binary search in each run. The store keeps the keys themselves as an
+append-only blob per article and builds this from them when it first adds to a
+store.
 """
 
 from __future__ import annotations
@@ -23,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newscollate.index.candidates import BUCKET_PREDECESSORS
+from newscollate.index.runs import SortedRuns
 
 __all__ = ["BandIndex"]
 
@@ -30,27 +28,12 @@ Keys = npt.NDArray[np.int64]
 Rows = npt.NDArray[np.int64]
 
 
-class _Runs:
-    """One group's (key, row) pairs as sorted runs, older runs first."""
+class _Runs(SortedRuns):
+    """One group's (key, row) pairs."""
 
-    def __init__(self) -> None:
-        self.keys: list[Keys] = []
-        self.rows: list[npt.NDArray[np.int32]] = []
-
-    def add(self, rows: Rows, keys: Keys) -> None:
-        """Rows must come after every row already added (``keys`` has one row of
-        keys per row)."""
-        flat = keys.reshape(-1)
-        order = np.argsort(flat, kind="stable")  # stable: within a key, row order
-        self.keys.append(flat[order])
-        self.rows.append(np.repeat(rows.astype(np.int32), keys.shape[1])[order])
-        while len(self.keys) > 1 and len(self.keys[-2]) <= 2 * len(self.keys[-1]):
-            keys_ = np.concatenate(self.keys[-2:])
-            rows_ = np.concatenate(self.rows[-2:])
-            order = np.argsort(keys_, kind="stable")  # the older run's rows stay first
-            del self.keys[-2:], self.rows[-2:]
-            self.keys.append(keys_[order])
-            self.rows.append(rows_[order])
+    def add_rows(self, rows: Rows, keys: Keys) -> None:
+        """``keys`` has one row of keys per row of ``rows``."""
+        self.add(keys.reshape(-1), np.repeat(rows, keys.shape[1]))
 
     def buckets(self, keys: Keys, first_row: int) -> Iterator[tuple[list[int], int]]:
         """The buckets of ``keys`` with more than one member, as ``bucket_pairs`` takes
@@ -78,9 +61,6 @@ class _Runs:
                 members = tail if tail[0] == members[0] else np.concatenate([members[:1], tail])
             yield members.tolist(), len(members) - new
 
-    def __len__(self) -> int:
-        return sum(len(k) for k in self.keys)
-
 
 class BandIndex:
     """The band buckets of the whole texts and of the leads (two groups: a short
@@ -99,8 +79,8 @@ class BandIndex:
         array = np.asarray(rows, np.int64)
         if array[0] <= self.last_row or np.any(np.diff(array) <= 0):
             raise ValueError(f"rows must ascend after row {self.last_row}")
-        self._text.add(array, keys)
-        self._lead.add(array, lead_keys)
+        self._text.add_rows(array, keys)
+        self._lead.add_rows(array, lead_keys)
         self.last_row = int(array[-1])
 
     def buckets(

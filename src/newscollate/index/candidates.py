@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -51,6 +52,8 @@ WINDOW_DAYS = 7  # how far apart candidates from names may be published
 MODEL_DAYS = 2  # how far apart two articles the model judges may be published
 MEANING_NEIGHBOURS = 16
 MEANING_MAYBE = 0.4  # below the lowest bar the model zone sets (store.verify.model_bar)
+
+Name = TypeVar("Name", bound=Hashable)  # a name, or the number a store gives it
 
 
 def bucket_pairs(members: Sequence[int], start: int = 0) -> Iterator[tuple[int, int]]:
@@ -124,8 +127,8 @@ def older_in_window(
 
 def nearest_by_names(
     row: int,
-    found: Iterable[tuple[str, Sequence[int]]],
-    weight: Mapping[str, float],
+    found: Iterable[tuple[Name, Sequence[int]]],
+    weight: Mapping[Name, float],
     norms: Mapping[int, float],
 ) -> list[int]:
     """The earlier articles ``row`` is a name candidate of: ``found`` gives, per name
@@ -152,13 +155,13 @@ def nearest_by_names(
     return [other for _, other in sorted(scored)[:NAME_NEIGHBOURS]]
 
 
-def name_norm(weighted: Mapping[str, float]) -> float:
+def name_norm(weighted: Mapping[Name, float]) -> float:
     """The length of an article's weighted name vector."""
     return math.sqrt(sum(w * w for w in weighted.values()))
 
 
 def name_cosine(
-    names_a: Mapping[str, float], names_b: Mapping[str, float], norm_a: float, norm_b: float
+    names_a: Mapping[Name, float], names_b: Mapping[Name, float], norm_a: float, norm_b: float
 ) -> float:
     """Cosine of two articles' names weighted by their rarity in English: reports of
     one event name the same rare people and places; two events on one topic share

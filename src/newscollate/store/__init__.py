@@ -11,7 +11,7 @@ Candidates come from three cheap sources, looked up against everything already
 stored: the normalised-text hash (exact copies, in SQL), MinHash band keys of the
 whole text and of the lead (near-duplicates and trimmed copies, in memory:
 ``index.bands``), and names shared within a publication-time window (reports of
-one event in other words, in SQL). What a batch needs before any of that
+one event in other words, in memory: ``index.names``). What a batch needs before any of that
 (cleaning, names, shingles, signatures) is prepared one batch ahead in a worker
 process (``store.prepare``).
 Every candidate pair is verified (see ``verify``) before it becomes a link; a copy
@@ -48,8 +48,6 @@ from newscollate.config import Settings
 from newscollate.index.bands import BandIndex
 from newscollate.index.candidates import (
     MODEL_DAYS,
-    NAME_BUCKET,
-    WINDOW_DAYS,
     NameCarriers,
     bucket_pairs,
     name_cosine,
@@ -64,6 +62,7 @@ from newscollate.index.features import (
     ArticleFeatures,
     name_weight,
 )
+from newscollate.index.names import NameIndex
 from newscollate.ingest import read_batches
 from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
@@ -78,7 +77,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 2: names carry their rarity weight; 3: band keys as blobs
+SCHEMA_VERSION = 4  # 2: names carry their rarity weight; 3: band keys as blobs; 4: names too
 ADD_CACHE_KIB = 256 * 1024  # SQLite page cache while adding: readers keep the default
 ADD_WAL_PAGES = 65536  # the WAL may grow to 256 MiB between checkpoints while adding
 
@@ -104,17 +103,16 @@ CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 -- in row order: the store searches the buckets in memory (index.bands.BandIndex)
 -- and builds that from these (stores before version 3 kept them as indexed rows)
 CREATE TABLE IF NOT EXISTS band_keys (article INTEGER PRIMARY KEY, text BLOB NOT NULL, lead BLOB NOT NULL);
--- a covering index: a name's carriers are read from the index alone, without a visit
--- to the table per row (stores before it had names_key without the article, dropped
--- when a store is opened)
-CREATE TABLE IF NOT EXISTS names (
-    name TEXT NOT NULL, day INTEGER, article INTEGER NOT NULL, weight INTEGER NOT NULL
+-- every name stored, numbered from 1 in the order first stored, with its rarity
+-- weight (index.features.name_weight)
+CREATE TABLE IF NOT EXISTS name_ids (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, weight INTEGER NOT NULL
 );
-DROP INDEX IF EXISTS names_key;
-CREATE INDEX IF NOT EXISTS names_carriers ON names(name, day, article);
-CREATE INDEX IF NOT EXISTS names_article ON names(article);
--- how many articles carry each name (index.candidates.too_common)
-CREATE TABLE IF NOT EXISTS name_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- each article's names as little-endian int64 numbers of name_ids, in name order,
+-- with its publication day, appended in row order: the store searches a name's
+-- carriers in memory (index.names.NameIndex) and builds that from these (stores
+-- before version 4 kept a row per name under an index on name and day)
+CREATE TABLE IF NOT EXISTS article_names (article INTEGER PRIMARY KEY, day INTEGER, ids BLOB NOT NULL);
 -- each article's sum of squared name weights (its name vector's squared length),
 -- appended in row order: a name search ranks hundreds of carriers a batch by it, and
 -- summing their rows of names meant a random read per carrier in a big store
@@ -208,8 +206,8 @@ class Store:
         self.read_only = read_only
         self._embedder = embedder
         self._timings: dict[str, float] = defaultdict(float)
-        self._crowded: dict[str, set[int | None]] = {}  # a name -> the days it crowds
         self._bands: BandIndex | None = None  # built at the first batch added
+        self._names: NameIndex | None = None  # likewise
         if read_only:
             self.db = self._open_read_only()
             return
@@ -218,20 +216,11 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA temp_store=MEMORY")
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, 1, 2, SCHEMA_VERSION):
+        if version not in (0, 1, 2, 3, SCHEMA_VERSION):
             raise ValueError(
                 f"{self.path}: store schema version {version}, this newscollate reads {SCHEMA_VERSION}"
             )
         self.db.execute("BEGIN IMMEDIATE")
-        if version == 1:  # version 1 lacked name weights: add them, in the same transaction
-            self.db.execute("ALTER TABLE names ADD COLUMN weight INTEGER NOT NULL DEFAULT 1")
-            self.db.executemany(
-                "UPDATE names SET weight = ? WHERE name = ?",
-                [
-                    (name_weight(n), n)
-                    for (n,) in self.db.execute("SELECT DISTINCT name FROM names")
-                ],
-            )
         tables = {
             name
             for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -239,17 +228,10 @@ class Store:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 self.db.execute(statement)
-        if "name_counts" not in tables:  # a store from before the counts, or a new one
-            self.db.execute(
-                "INSERT INTO name_counts SELECT name, count(*) FROM names GROUP BY name"
-            )
-        if "name_squares" not in tables:
-            self.db.execute(
-                "INSERT INTO name_squares SELECT article, sum(weight * weight) FROM names"
-                " GROUP BY article ORDER BY article"
-            )
         if version in (1, 2):
             _band_rows_to_blobs(self.db)
+        if "names" in tables:  # versions 1 to 3
+            _name_rows_to_blobs(self.db)
         self.embed_all = self._mode()
         self.db.execute("COMMIT")
         self.verifier = Verifier(model_for_all=self.embed_all)
@@ -286,7 +268,7 @@ class Store:
             raise ValueError(f"{self.path}: no such store (a read-only store must exist)")
         db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True)
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (2, SCHEMA_VERSION):  # 3 changed only what adding reads
+        if version not in (2, 3, SCHEMA_VERSION):  # 3 and 4 changed only what adding reads
             db.close()
             raise ValueError(
                 f"{self.path}: store schema version {version}; open it writable once to "
@@ -386,15 +368,16 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             with self._stage("write"):
-                first_row, keyed = self._write(kept, features)
+                names = self._name_index()
+                first_row, keyed = self._write(kept, features, names)
             with self._stage("bands"):
                 bands = self._band_index()
                 keyed_keys = self._write_bands(bands, first_row, keyed, keys, lead_keys)
             with self._stage("candidates"):
                 found = self._copy_candidates(bands, first_row, *keyed_keys)
             with self._stage("name candidates"):
-                lookup = _Lookup(self)
-                found.update(self._name_candidates(first_row, lookup))
+                lookup = _Lookup(self, names)
+                found.update(self._name_candidates(first_row, keyed, features, names, lookup))
             if self.embed_all:
                 found.update(self._meaning_candidates(first_row, keyed, features))
             pairs = [Pair(a, b) for a, b in sorted(found)]
@@ -408,16 +391,17 @@ class Store:
                 db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
-            self._bands = None  # it may hold the batch's keys: built again from the store
+            self._bands = self._names = None  # they may hold the batch's: built again
             raise
 
     def _write(
         self,
         kept: Sequence[Cleaned],
         features: Sequence[ArticleFeatures],
+        names: NameIndex,
     ) -> tuple[int, list[int]]:
-        """Insert a batch's articles and names; the batch's first article row and the
-        rows that get band keys and names."""
+        """Insert a batch's articles and names (numbering new names in ``names``);
+        the batch's first article row and the rows that get band keys and names."""
         db = self.db
         first_row = (
             int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]) + 1
@@ -467,18 +451,17 @@ class Store:
                 for row, c, f in zip(rows, kept, features, strict=True)
             ],
         )
-        weighted = [
-            (row, f, [(name, name_weight(name)) for name in sorted(f.names)])
+        named = [
+            (row, f.day, sorted(f.names))
             for row, f in zip(rows, features, strict=True)
             if row in keyed
         ]
-        db.executemany(
-            "INSERT INTO names (name, day, article, weight) VALUES (?,?,?,?)",
-            [(name, f.day, row, weight) for row, f, names in weighted for name, weight in names],
-        )
-        db.executemany(
-            "INSERT INTO name_squares (article, squares) VALUES (?,?)",
-            [(row, sum(w * w for _, w in names)) for row, _, names in weighted if names],
+        new = sorted({n for _, _, ns in named for n in ns} - names.ids.keys())
+        numbered = [(len(names.weights) + i, n, name_weight(n)) for i, n in enumerate(new)]
+        db.executemany("INSERT INTO name_ids (id, name, weight) VALUES (?,?,?)", numbered)
+        names.learn(numbered)
+        _insert_names(
+            db, [(row, day, [names.ids[n] for n in ns]) for row, day, ns in named], names.weights
         )
         return first_row, sorted(keyed)
 
@@ -577,66 +560,79 @@ class Store:
                 len(old),
             )
 
-    def _name_candidates(self, first_row: int, lookup: _Lookup) -> list[tuple[int, int]]:
+    def _name_index(self) -> NameIndex:
+        """The name index, brought up to date with the stored names, as
+        ``_band_index`` is with the band keys."""
+        index = NameIndex() if self._names is None else self._names
+        self._names = None  # until it is whole again
+        index.learn(
+            self.db.execute(
+                "SELECT id, name, weight FROM name_ids WHERE id >= ? ORDER BY id",
+                (len(index.weights),),
+            )
+        )
+        rows = self.db.execute(
+            "SELECT article, day, ids FROM article_names WHERE article > ? ORDER BY article",
+            (index.last_row,),
+        )
+        while chunk := rows.fetchmany(1 << 16):
+            articles, days, blobs = zip(*chunk, strict=True)
+            index.add(articles, days, [np.frombuffer(b, "<i8") for b in blobs])
+        self._names = index
+        return index
+
+    def _name_candidates(
+        self,
+        first_row: int,
+        keyed: Sequence[int],
+        features: Sequence[ArticleFeatures],
+        index: NameIndex,
+        lookup: _Lookup,
+    ) -> list[tuple[int, int]]:
         """Each new article's nearest earlier articles by weighted names within the
         time window (``nearest_by_names``), each name's carriers judged as
-        ``older_in_window`` judges them for Spark. A name's carriers before the batch
-        are counted in ``name_counts``, kept with the names, so a name in a fifth of
-        a corpus costs no scan of it; per day the batch's carriers were published,
-        one index search of that day's window gives at most ``NAME_BUCKET + 1`` rows.
-        The days whose window a name crowds are remembered (articles are never
-        removed, so they stay crowded)."""
-        db = self.db
-        new_names: dict[int, list[str]] = defaultdict(list)
-        days: dict[int, int | None] = {}
-        for article, name, day in db.execute(
-            "SELECT article, name, day FROM names WHERE article >= ? ORDER BY article, name",
-            (first_row,),
-        ):
-            new_names[article].append(name)
-            days[article] = day
-        batch: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
-        for article, names_of_article in new_names.items():  # in row order
-            for name in names_of_article:
-                batch[name].append((article, days[article]))
-        found: dict[int, list[tuple[str, list[int]]]] = {a: [] for a in new_names}
-        counts = dict(_select_in(db, "SELECT name, n FROM name_counts WHERE name IN ({})", batch))
-        db.executemany(
-            "INSERT INTO name_counts (name, n) VALUES (?, ?)"
-            " ON CONFLICT (name) DO UPDATE SET n = n + excluded.n",
-            [(name, len(ours)) for name, ours in batch.items()],
+        ``older_in_window`` judges them for Spark: the earlier carriers come from
+        ``index`` (a name's count, and per day the batch's carriers were published,
+        those in that day's window unless more than ``NAME_BUCKET``), then the
+        batch's names join it."""
+        ids = {
+            row: np.array(sorted(index.ids[n] for n in features[row - first_row].names), np.int64)
+            for row in keyed
+        }
+        days = {row: features[row - first_row].day for row in keyed}
+        batch: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+        for row in keyed:  # in row order
+            for name in ids[row].tolist():
+                batch[name].append((row, days[row]))
+        counts = {name: index.count(name) for name in batch}
+        live = sorted(
+            name for name, ours in batch.items() if not too_common(counts[name], ours[-1][0])
         )
-        for name in sorted(batch):
+        queries = [
+            (name, day)
+            for name in live
+            for day in sorted({d for _, d in batch[name]}, key=_day_order)
+        ]
+        windows = dict(zip(queries, index.windows(queries), strict=True))
+        found: dict[int, list[tuple[int, list[int]]]] = {row: [] for row in keyed if len(ids[row])}
+        for name in live:
             ours = batch[name]
-            before = counts.get(name, 0)
-            if too_common(before, ours[-1][0]):  # for every carrier in the batch
-                continue
             carriers = NameCarriers()
-            crowded = self._crowded.get(name, set())
+            crowded: set[int | None] = set()
             seen: set[int] = set()
-            for day in {d for _, d in ours} - crowded:
-                args: tuple[object, ...] = (name, first_row, NAME_BUCKET + 1)
-                if day is None:  # an undated article's window is every day
-                    query = "SELECT article, day FROM names WHERE name = ?1 AND article < ?2"
-                else:  # the undated are in every window; two searches of the index
-                    query = (
-                        "SELECT article, day FROM names WHERE name = ?1 AND day BETWEEN ?4 AND ?5"
-                        " AND article < ?2 UNION ALL SELECT article, day FROM names"
-                        " WHERE name = ?1 AND day IS NULL AND article < ?2"
-                    )
-                    args += (day - WINDOW_DAYS, day + WINDOW_DAYS)
-                rows = db.execute(f"{query} LIMIT ?3", args).fetchall()
-                if len(rows) > NAME_BUCKET:
-                    crowded = self._crowded.setdefault(name, crowded)
+            for day in {d for _, d in ours}:
+                window = windows[name, day]
+                if window is None:
                     crowded.add(day)
                     continue
-                for row, d in rows:
+                for row, d in window:
                     if row not in seen:
                         seen.add(row)
                         carriers.add(row, d)
-            for article, window in older_in_window(ours, carriers, before):
-                if window and days[article] not in crowded:  # crowded: not all fetched
-                    found[article].append((name, window))
+            for article, rows in older_in_window(ours, carriers, counts[name]):
+                if rows and days[article] not in crowded:  # crowded: not all fetched
+                    found[article].append((name, rows))
+        index.add(keyed, [days[r] for r in keyed], [ids[r] for r in keyed])
         lookup.load(found)  # the new articles whole; of their carriers only the name norms
         lookup.load_norms({r for lists in found.values() for _, rows in lists for r in rows})
         pairs = []
@@ -887,11 +883,12 @@ class Store:
 
 class _Lookup:
     """What the verifier reads of stored articles, loaded in bulk for one batch:
-    shingles, leads, names with their weights, and vectors."""
+    shingles, leads, names (by number, ``NameIndex``) with their weights, and
+    vectors."""
 
-    def __init__(self, store: Store) -> None:
-        self.db, self.store = store.db, store
-        self._names: dict[int, dict[str, float]] = {}
+    def __init__(self, store: Store, names: NameIndex) -> None:
+        self.db, self.store, self._weights = store.db, store, names.weights
+        self._names: dict[int, dict[int, float]] = {}
         self._stories: dict[int, int] = {}
         self._norms: dict[int, float] = {}
         self._cache: dict[
@@ -917,13 +914,14 @@ class _Lookup:
                 lead,
                 day,
             )
-        names: dict[int, dict[str, float]] = defaultdict(dict)
-        for row, name, weight in _select_in(
-            self.db, "SELECT article, name, weight FROM names WHERE article IN ({})", missing
-        ):
-            names[row][name] = float(weight)
+        names = dict(
+            _select_in(
+                self.db, "SELECT article, ids FROM article_names WHERE article IN ({})", missing
+            )
+        )
         for row in missing:
-            weighted = names.get(row, {})
+            ids = np.frombuffer(names.get(row, b""), "<i8").tolist()
+            weighted = {i: float(self._weights[i]) for i in ids}
             self._names[row] = weighted
             self._norms[row] = name_norm(weighted)
 
@@ -949,7 +947,7 @@ class _Lookup:
         """Each loaded article's weighted name norm."""
         return self._norms
 
-    def weights(self, row: int) -> Mapping[str, float]:
+    def weights(self, row: int) -> Mapping[int, float]:
         """The article's names with their rarity weights."""
         self.load((row,))
         return self._names[row]
@@ -1001,6 +999,57 @@ def _band_rows_to_blobs(db: sqlite3.Connection) -> None:
     )
     db.executemany("INSERT INTO band_keys (article, text, lead) VALUES (?,?,?)", blobs)
     db.execute("DROP TABLE bands")
+
+
+def _insert_names(
+    db: sqlite3.Connection,
+    named: Iterable[tuple[int, int | None, Sequence[int]]],
+    weights: Sequence[int],
+) -> None:
+    """Store (article, day, name numbers) rows, and each article's sum of squared
+    name weights (those with names)."""
+    named = list(named)
+    db.executemany(
+        "INSERT INTO article_names (article, day, ids) VALUES (?,?,?)",
+        [(row, day, np.array(ids, "<i8").tobytes()) for row, day, ids in named],
+    )
+    db.executemany(
+        "INSERT INTO name_squares (article, squares) VALUES (?,?)",
+        [(row, sum(weights[i] ** 2 for i in ids)) for row, _, ids in named if ids],
+    )
+
+
+def _name_rows_to_blobs(db: sqlite3.Connection) -> None:
+    """Stores before version 4 kept a row per (name, article) in ``names``; their
+    names are numbered (in the order first stored, weighed anew: version 1 had no
+    weights) and move into ``article_names``, and the tables built on the old ones
+    go."""
+    log.info("moving the names to their version 4 tables (once per store)")
+    db.execute("DELETE FROM name_ids")
+    db.execute("DELETE FROM article_names")
+    db.execute("DELETE FROM name_squares")
+    numbers: dict[str, int] = {}
+    weights = [0]
+    rows = db.execute("SELECT article, day, name FROM names ORDER BY article, name")
+    named = []
+    for article, group in itertools.groupby(rows, key=lambda r: int(r[0])):
+        members = list(group)
+        for _, _, name in members:
+            if name not in numbers:
+                numbers[name] = len(weights)
+                weights.append(name_weight(name))
+        named.append((article, members[0][1], [numbers[name] for _, _, name in members]))
+    db.executemany(
+        "INSERT INTO name_ids (id, name, weight) VALUES (?,?,?)",
+        [(i, name, weights[i]) for name, i in numbers.items()],
+    )
+    _insert_names(db, named, weights)
+    db.execute("DROP TABLE names")
+    db.execute("DROP TABLE IF EXISTS name_counts")
+
+
+def _day_order(day: int | None) -> int:
+    return -1 if day is None else day
 
 
 MAX_STORY_VERSIONS = 12
