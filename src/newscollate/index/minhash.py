@@ -24,6 +24,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
+from newscollate.index.runs import ranks
 from newscollate.ingest.normalize import CHAR_REPLACEMENTS, replace_chars
 
 __all__ = [
@@ -512,28 +513,21 @@ def _all_pairs(
     starts: npt.NDArray[np.intp], sizes: npt.NDArray[np.intp]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Every (p, q), p < q, within each run ``starts[g] .. starts[g] + sizes[g]``, vectorised."""
-    members = np.repeat(starts, sizes) + _ranks(sizes)  # positions in the sorted column
-    later = np.repeat(sizes, sizes) - 1 - _ranks(sizes)  # partners after each member
+    members = np.repeat(starts, sizes) + ranks(sizes)  # positions in the sorted column
+    later = np.repeat(sizes, sizes) - 1 - ranks(sizes)  # partners after each member
     left = np.repeat(members, later)
-    right = left + 1 + _ranks(later)
+    right = left + 1 + ranks(later)
     return left.astype(np.int64), right.astype(np.int64)
 
 
 def _star_and_chain(
     starts: npt.NDArray[np.intp], sizes: npt.NDArray[np.intp]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    ranks = _ranks(sizes)
+    rank = ranks(sizes)
     firsts = np.repeat(starts, sizes)
-    members = firsts + ranks
-    star = ranks >= 1
-    chain = ranks >= 2
+    members = firsts + rank
+    star = rank >= 1
+    chain = rank >= 2
     left = np.concatenate((firsts[star], members[chain] - 1))
     right = np.concatenate((members[star], members[chain]))
     return left.astype(np.int64), right.astype(np.int64)
-
-
-def _ranks(sizes: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
-    """0, 1, ..., size-1 for each size, concatenated."""
-    total = int(sizes.sum())
-    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
-    return np.arange(total) - offsets

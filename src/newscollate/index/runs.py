@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["SortedRuns"]
+__all__ = ["SortedRuns", "ranks"]
 
 Keys = npt.NDArray[np.int64]
 Positions = npt.NDArray[np.intp]
@@ -52,3 +52,13 @@ class SortedRuns:
 
     def __len__(self) -> int:
         return sum(len(k) for k in self.keys)
+
+
+def ranks(sizes: npt.NDArray[np.integer]) -> Positions:
+    """0, 1, ..., size-1 for each size, concatenated: the position of every element
+    of a flat array of groups within its group, which lets a per-group loop run as a
+    few array operations."""
+    sizes = np.asarray(sizes, np.intp)
+    offsets = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    out: Positions = np.arange(int(sizes.sum()), dtype=np.intp) - offsets
+    return out

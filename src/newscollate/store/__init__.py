@@ -49,7 +49,6 @@ from newscollate.index.bands import BandIndex
 from newscollate.index.candidates import (
     MODEL_DAYS,
     NameCarriers,
-    bucket_pairs,
     name_cosine,
     name_norm,
     nearest_by_meaning,
@@ -527,8 +526,8 @@ class Store:
             (first_row,),
         ):
             found.add((a, b))
-        for members, start in bands.buckets(keys, lead_keys, first_row):
-            found.update(bucket_pairs(members, start))
+        pairs = bands.pairs(keys, lead_keys, first_row)
+        found.update(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
         return found
 
     def _meaning_candidates(
