@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.integrate import quad
 
-from newscollate.index import minhash
+from newscollate.index import compiled, minhash
 from newscollate.index.minhash import (
     SHINGLE_WORDS,
     Banding,
@@ -28,10 +28,13 @@ from newscollate.index.minhash import (
     containment,
     estimate_jaccard,
     jaccard,
+    lead,
     shingle_hashes,
     shingle_hashes_batch,
+    text_and_lead_shingles,
 )
-from newscollate.ingest.normalize import fold, words
+from newscollate.ingest.normalize import fold, unify, words
+from tests.index.engines import ENGINES, Engine
 
 # Characters that fold or words() treat specially: quotes and dashes that fold maps,
 # joiners, zero-width and soft hyphen (deleted), NFKC ligatures and full-width forms,
@@ -79,6 +82,18 @@ def _article(rng: np.random.Generator, n_words: int, vocabulary: int = 5000) -> 
 # --- tokens and shingles -----------------------------------------------------------------
 
 
+ascii_texts = st.lists(st.sampled_from([f for f in _FRAGMENTS if f.isascii()]), max_size=40).map(
+    "".join
+) | st.text(st.characters(max_codepoint=127), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts | ascii_texts)
+def test_fold_is_unify_casefolded_with_white_space_collapsed(text: str) -> None:
+    """``fold`` takes a shortcut on ASCII text; it must give what the definition does."""
+    assert fold(text) == " ".join(unify(text).casefold().split())
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_fast_tokens_are_words_of_fold(text: str) -> None:
@@ -87,27 +102,54 @@ def test_fast_tokens_are_words_of_fold(text: str) -> None:
     assert minhash._word_ids(text).tolist() == [minhash._word_hash(w) for w in expected]
 
 
+def test_the_compiled_kernels_are_installed() -> None:
+    """The tests below check both engines only while Numba is there."""
+    assert compiled.AVAILABLE
+
+
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_shingle_hashes_follow_the_reference(text: str) -> None:
-    got = shingle_hashes(text)
-    assert got.dtype == np.uint64
-    assert got.tolist() == _reference_shingles(text)
-    assert shingle_hashes(text, k=2).tolist() == _reference_shingles(text, k=2)
+    for engine in ENGINES:
+        with engine():
+            got = shingle_hashes(text)
+            assert got.dtype == np.uint64
+            assert got.tolist() == _reference_shingles(text)
+            assert shingle_hashes(text, k=2).tolist() == _reference_shingles(text, k=2)
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(texts, max_size=12))
 def test_batch_equals_one_at_a_time_across_chunks(batch: list[str]) -> None:
-    saved = minhash._CHUNK_CHARS
-    minhash._CHUNK_CHARS = 16  # many chunks, texts straddling the limit
-    try:
-        chunked = shingle_hashes_batch(batch)
-    finally:
-        minhash._CHUNK_CHARS = saved
-    whole = shingle_hashes_batch(batch)
-    for text, a, b in zip(batch, chunked, whole, strict=True):
-        assert a.tolist() == b.tolist() == _reference_shingles(text)
+    for engine in ENGINES:
+        with engine():
+            saved = minhash._CHUNK_CHARS
+            minhash._CHUNK_CHARS = 16  # many chunks, texts straddling the limit
+            try:
+                chunked = shingle_hashes_batch(batch)
+            finally:
+                minhash._CHUNK_CHARS = saved
+            whole = shingle_hashes_batch(batch)
+            for text, a, b in zip(batch, chunked, whole, strict=True):
+                assert a.tolist() == b.tolist() == _reference_shingles(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(texts | ascii_texts, max_size=6), st.integers(0, 8))
+def test_lead_shingles_are_the_shingles_of_the_lead(batch: list[str], words: int) -> None:
+    """Compiled, ASCII texts' leads are cut from their texts' tokens, not shingled
+    again; many chunks put texts of both kinds in one chunk."""
+    for engine in ENGINES:
+        with engine():
+            saved = minhash._CHUNK_CHARS
+            minhash._CHUNK_CHARS = 24
+            try:
+                whole, leads = text_and_lead_shingles(batch, words)
+            finally:
+                minhash._CHUNK_CHARS = saved
+            for text, a, b in zip(batch, whole, leads, strict=True):
+                assert a.tolist() == _reference_shingles(text)
+                assert b.tolist() == _reference_shingles(lead(text, words))
 
 
 def test_shingles_ignore_case_quotes_dashes_and_spacing() -> None:
@@ -203,19 +245,23 @@ def _reference_signature(hasher: MinHasher, shingles: npt.NDArray[np.uint64]) ->
     return [min((ai * x + bi) & 0xFFFFFFFF for x in folded) for ai, bi in zip(a, b, strict=True)]
 
 
-def test_signatures_match_the_reference_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_signatures_match_the_reference_across_chunks(
+    monkeypatch: pytest.MonkeyPatch, engine: Engine
+) -> None:
     rng = np.random.default_rng(7)
     sizes = [0, 1, 3, 50, 0, 700, 2, 33]
     batch = [rng.integers(0, 2**64, n, dtype=np.uint64) for n in sizes]
     hasher = MinHasher(num_perm=16, seed=3)
     monkeypatch.setattr(minhash, "_CHUNK_ROWS", 64)  # sets split over passes, one bigger alone
-    got = hasher.signatures(batch)
-    assert got.shape == (len(batch), 16)
-    assert got.dtype == np.uint32
-    for row, shingles in zip(got, batch, strict=True):
-        assert row.tolist() == _reference_signature(hasher, shingles)
-        assert hasher.signature(shingles).tolist() == row.tolist()
-    assert hasher.signatures([]).shape == (0, 16)
+    with engine():
+        got = hasher.signatures(batch)
+        assert got.shape == (len(batch), 16)
+        assert got.dtype == np.uint32
+        for row, shingles in zip(got, batch, strict=True):
+            assert row.tolist() == _reference_signature(hasher, shingles)
+            assert hasher.signature(shingles).tolist() == row.tolist()
+        assert hasher.signatures([]).shape == (0, 16)
 
 
 def test_signature_ignores_order_and_repeats() -> None:

@@ -1,0 +1,257 @@
+"""The shingling and MinHash loops of ``index.minhash``, compiled with Numba.
+
+NumPy runs the tokeniser as some fifteen passes over every character (classes,
+masks, edges, a prefix sum of powers) and the signatures as three passes over a
+(permutations x shingles) buffer; each pass is fast, but together they were most of
+the near-duplicate stage. Here each is one loop: a character is read once, a
+shingle is hashed into all its permutations while it is in a register. The
+arithmetic is the same 64- and 32-bit wrap-around as the NumPy code, so the
+results are the same bits (``tests/index/test_minhash.py`` checks them against the
+NumPy code and against plain Python).
+
+Numba is optional (the ``fast`` extra): where it is missing, or has no build for
+the Python in use yet, ``AVAILABLE`` is False and ``index.minhash`` keeps its
+NumPy code. Compiled code is cached on disk, so a process pays for compiling (a
+few seconds) only the first time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["AVAILABLE", "collapse_spaces", "shingle_sets", "signatures"]
+
+AVAILABLE = importlib.util.find_spec("numba") is not None
+
+U64 = npt.NDArray[np.uint64]
+U32 = npt.NDArray[np.uint32]
+Sets = tuple[U64, npt.NDArray[np.int64]]  # shingle sets, flat, and where each begins
+
+_ASCII_SPACES = np.zeros(256, np.bool_)
+_ASCII_SPACES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True  # what str.split() splits ASCII on
+
+_KERNELS: list[str] = []  # the names ``_compile`` rebinds to compiled code
+_mix: Any = None  # index.minhash._mix (SplitMix64's finaliser), compiled by ``_compile``
+
+
+def _jit(function: Any) -> Any:
+    _KERNELS.append(function.__name__)
+    return function
+
+
+@cache
+def _compile() -> None:
+    """Replace each kernel by its compiled form, on first use: importing Numba takes a
+    fifth of a second, which every command would pay, and most never shingle."""
+    import numba
+
+    from newscollate.index.minhash import _mix
+
+    module = globals()
+    for name, function in [("_mix", _mix), *((name, module[name]) for name in _KERNELS)]:
+        module[name] = numba.njit(cache=True, nogil=True, boundscheck=False)(function)
+
+
+@_jit
+def _word_ids(points: Any, classes: Any, base: Any, length_mix: Any) -> Any:
+    """Start offset and id of every token, as ``minhash._token_bounds`` and
+    ``minhash._word_hashes`` find them: a word character, or a joiner between two
+    word characters, is inside a token."""
+    n = len(points)
+    starts = np.empty(n // 2 + 1, np.int64)
+    ids = np.empty(n // 2 + 1, np.uint64)
+    count = 0
+    start = -1
+    total = np.uint64(0)
+    power = np.uint64(1)
+    for i in range(n):
+        kind = classes[points[i]]
+        inside = kind == 1
+        if kind == 2 and 0 < i < n - 1:
+            inside = classes[points[i - 1]] == 1 and classes[points[i + 1]] == 1
+        if inside:
+            if start < 0:
+                start = i
+                total = np.uint64(0)
+                power = np.uint64(1)
+            total += np.uint64(points[i]) * power
+            power *= base
+        elif start >= 0:
+            starts[count] = start
+            ids[count] = _mix(total + np.uint64(i - start) * length_mix)
+            count += 1
+            start = -1
+    if start >= 0:
+        starts[count] = start
+        ids[count] = _mix(total + np.uint64(n - start) * length_mix)
+        count += 1
+    return starts[:count], ids[:count]
+
+
+@_jit
+def _sort_unique(values: Any, spare: Any) -> int:
+    """Sort ``values`` in place and move its distinct values to the front; their count.
+    The values are hashes, spread evenly, so a counting pass on their top bits puts
+    each within a few places of its own, and an insertion sort finishes in linear
+    time: some five times faster than the quicksort ``np.sort`` compiles to."""
+    n = len(values)
+    bits = 1
+    while (1 << bits) < n:
+        bits += 1
+    shift = np.uint64(64 - bits)
+    counts = np.zeros((1 << bits) + 1, np.int64)
+    for i in range(n):
+        counts[(values[i] >> shift) + np.uint64(1)] += 1
+    for j in range(1 << bits):
+        counts[j + 1] += counts[j]
+    for i in range(n):
+        bucket = values[i] >> shift
+        spare[counts[bucket]] = values[i]
+        counts[bucket] += 1
+    kept = 0
+    for i in range(n):
+        value = spare[i]
+        j = kept
+        while j > 0 and values[j - 1] > value:
+            j -= 1
+        if j > 0 and values[j - 1] == value:
+            continue  # a repeat: already kept
+        for m in range(kept, j, -1):
+            values[m] = values[m - 1]
+        values[j] = value
+        kept += 1
+    return kept
+
+
+@_jit
+def _shingles(
+    ids: Any, first: Any, last: Any, k: int, multipliers: Any, length_mix: Any
+) -> tuple[Any, Any]:
+    """Sorted unique shingle hashes of the tokens ``first[t]:last[t]`` of each text
+    ``t``, flat, with each text's bounds: ``minhash._window_hashes`` of the runs of
+    ``k`` words, or one shingle of all the words of a text shorter than that."""
+    texts = len(first)
+    bounds = np.zeros(texts + 1, np.int64)
+    out = np.empty(max(len(ids), texts), np.uint64)
+    spare = np.empty(max(len(ids), texts), np.uint64)
+    size = 0
+    for t in range(texts):
+        lo, hi = first[t], last[t]
+        width = min(k, hi - lo)
+        windows = hi - lo - width + 1 if hi > lo else 0
+        for w in range(windows):
+            value = np.uint64(width) * length_mix
+            for u in range(width):
+                value += ids[lo + w + u] * multipliers[u]
+            out[size + w] = _mix(value)
+        if windows > 1:
+            windows = _sort_unique(out[size : size + windows], spare)
+        size += windows
+        bounds[t + 1] = size
+    return out[:size], bounds
+
+
+@_jit
+def _lead_ends(points: Any, starts: Any, ends: Any, words: int, spaces: Any) -> Any:
+    """Per text ``points[starts[t]:ends[t]]``: where its word ``words + 1`` starts (a
+    word being a run of characters that are not ASCII white space), or its end."""
+    cuts = ends.copy()
+    for t in range(len(starts)):
+        count = 0
+        gap = True
+        for i in range(starts[t], ends[t]):
+            space = points[i] < 128 and spaces[points[i]]
+            if gap and not space:
+                count += 1
+                if count > words:
+                    cuts[t] = i
+                    break
+            gap = space
+    return cuts
+
+
+@_jit
+def _signatures(values: Any, bounds: Any, a: Any, b: Any, out: Any) -> None:
+    """Row ``t`` of ``out``: per permutation, the least ``a * v + b`` (mod 2**32) over
+    the set ``values[bounds[t]:bounds[t + 1]]``, each value mixed and folded to 32
+    bits first, as ``MinHasher.signatures`` does; empty sets keep ``out``'s row."""
+    permutations = len(a)
+    for t in range(len(bounds) - 1):
+        row = out[t]
+        for s in range(bounds[t], bounds[t + 1]):
+            x = _mix(values[s])
+            folded = np.uint32(x ^ (x >> np.uint64(32)))
+            for p in range(permutations):
+                hashed = np.uint32(a[p] * folded + b[p])
+                if hashed < row[p]:
+                    row[p] = hashed
+
+
+def shingle_sets(
+    points: npt.NDArray[np.uint8] | U32,
+    text_starts: npt.NDArray[np.intp],
+    classes: npt.NDArray[np.uint8],
+    k: int,
+    constants: tuple[int, int, int, list[int]],
+    lead_words: int = 0,
+) -> tuple[Sets, Sets]:
+    """The shingle sets of the texts joined in ``points`` (each starting at its
+    ``text_starts`` offset, separated by a character that ends tokens), flat, with
+    each text's bounds; and (when ``lead_words`` is set, else empty) those of each
+    text's tokens before the start of its word ``lead_words + 1`` (words split on
+    ASCII white space). ``constants`` are the word base, the word and shingle length
+    mixes, and the shingle multipliers."""
+    _compile()
+    base, word_mix, shingle_mix, multipliers = constants
+    starts, ids = _word_ids(points, classes, np.uint64(base), np.uint64(word_mix))
+    first = np.searchsorted(starts, text_starts)
+    last = np.append(first[1:], len(starts))
+    mixes = np.array(multipliers, np.uint64), np.uint64(shingle_mix)
+    sets = _shingles(ids, first, last, k, *mixes)
+    if not lead_words:
+        return sets, (ids[:0], np.zeros(len(first) + 1, np.int64))
+    ends = np.append(text_starts[1:] - 1, len(points))
+    cuts = _lead_ends(points, text_starts, ends, lead_words, _ASCII_SPACES)
+    return sets, _shingles(ids, first, np.searchsorted(starts, cuts), k, *mixes)
+
+
+def signatures(values: U64, bounds: npt.NDArray[np.int64], a: U32, b: U32, out: U32) -> None:
+    """Fill ``out`` (sets x permutations, every slot 0xFFFFFFFF) with the MinHash
+    signatures of the sets ``values[bounds[t]:bounds[t + 1]]``."""
+    _compile()
+    _signatures(values, bounds, a, b, out)
+
+
+@_jit
+def _collapse(data: Any, spaces: Any) -> tuple[Any, int]:
+    out = np.empty(len(data), np.uint8)
+    size = 0
+    words = 0
+    gap = True  # at the start, or after white space
+    for byte in data:
+        if spaces[byte]:
+            gap = True
+            continue
+        if gap:
+            if size:
+                out[size] = 32
+                size += 1
+            words += 1
+            gap = False
+        out[size] = byte
+        size += 1
+    return out[:size], words
+
+
+def collapse_spaces(data: bytes) -> tuple[bytes, int]:
+    """``" ".join(text.split())`` of ASCII ``text`` given as bytes, and its number of
+    words: the white-space half of ``fold``, which Python does with a string per word
+    (some 15 microseconds an article, more than shingling it)."""
+    _compile()
+    out, words = _collapse(np.frombuffer(data, np.uint8), _ASCII_SPACES)
+    return out.tobytes(), int(words)
