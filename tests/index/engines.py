@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from newscollate.index import compiled
 
-
-@contextlib.contextmanager
-def numpy_only() -> Iterator[None]:
-    """The NumPy and Python code that runs where Numba is missing."""
-    saved = compiled.AVAILABLE
-    compiled.AVAILABLE = False
-    try:
-        yield
-    finally:
-        compiled.AVAILABLE = saved
-
-
 Engine = Callable[[], contextlib.AbstractContextManager[None]]
-ENGINES: list[Engine] = [contextlib.nullcontext, numpy_only]  # compiled (as installed), NumPy
+# compiled (as installed), then the NumPy and Python code that runs without Numba
+ENGINES: list[Engine] = [contextlib.nullcontext, compiled.numpy_only]

@@ -17,16 +17,39 @@ few seconds) only the first time.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["AVAILABLE", "collapse_spaces", "shingle_sets", "signatures"]
+__all__ = ["AVAILABLE", "active", "collapse_spaces", "numpy_only", "shingle_sets", "signatures"]
 
 AVAILABLE = importlib.util.find_spec("numba") is not None
+_declined = 0  # how many ``numpy_only`` blocks are open
+
+
+def active() -> bool:
+    """Whether the callers run these loops: Numba is there and no ``numpy_only``
+    block is open."""
+    return AVAILABLE and not _declined
+
+
+@contextlib.contextmanager
+def numpy_only() -> Iterator[None]:
+    """Run the NumPy code meanwhile, which gives the same bits: for a batch or two,
+    loading the compiled code (about 0.3 s and 130 MB a process) costs more than it
+    saves."""
+    global _declined
+    _declined += 1
+    try:
+        yield
+    finally:
+        _declined -= 1
+
 
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]

@@ -101,7 +101,7 @@ def article_features(
 def _folded(text: str) -> tuple[bytes, int]:
     """``fold(text)`` as UTF-8, and its number of words."""
     chars = fold_chars(text)
-    if compiled.AVAILABLE and chars.isascii():
+    if compiled.active() and chars.isascii():
         return compiled.collapse_spaces(chars.encode("ascii"))
     folded = " ".join(chars.split())
     return folded.encode(), folded.count(" ") + 1 if folded else 0  # single spaces now

@@ -239,7 +239,7 @@ def shingle_hashes_batch(texts: Sequence[str], k: int = SHINGLE_WORDS) -> list[U
     out: list[U64] = [_NO_SHINGLES] * len(texts)
     for chunk in _chunks(texts):
         points, text_starts = _joined(texts, chunk)
-        if compiled.AVAILABLE:
+        if compiled.active():
             sets, _ = compiled.shingle_sets(points, text_starts, _char_classes(), k, _CONSTANTS)
             _scatter(out, chunk, sets)
             continue
@@ -270,7 +270,7 @@ def text_and_lead_shingles(
     white space) a lead's tokens are its text's tokens before the point where the
     word after the lead starts. Other texts' leads are shingled as texts."""
     _check_width(k)
-    if not compiled.AVAILABLE:
+    if not compiled.active():
         both = shingle_hashes_batch([*texts, *(lead(t, lead_words) for t in texts)], k)
         return both[: len(texts)], both[len(texts) :]
     whole: list[U64] = [_NO_SHINGLES] * len(texts)
@@ -363,7 +363,7 @@ class MinHasher:
         if not rows:
             return out
         sizes = np.array([len(batch[i]) for i in rows], np.intp)
-        if compiled.AVAILABLE:
+        if compiled.active():
             bounds = np.zeros(len(batch) + 1, np.int64)
             np.cumsum([len(s) for s in batch], out=bounds[1:])
             values = np.concatenate(batch).astype(np.uint64, copy=False)
