@@ -516,3 +516,20 @@ def test_bucket_just_over_the_limit_links_each_member_at_most_twice() -> None:
 def test_candidate_pairs_of_nothing() -> None:
     assert candidate_pairs(np.empty((0, 4), np.uint64)).shape == (0, 2)
     assert candidate_pairs(np.arange(8, dtype=np.uint64).reshape(4, 2)).shape == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [5, 3, 5, 1, 3, 9, 0, 2**64 - 1, 7],  # repeats
+        list(range(3000, 0, -1)) * 2,  # one top-bits bucket, descending: the merge sort
+        [2**63 + i * 7919 % 2048 for i in range(2048)],  # one bucket, shuffled
+    ],
+)
+def test_the_compiled_sort_keeps_each_value_once_in_order(values: list[int]) -> None:
+    """The bucket-and-insertion sort of the shingle sets, on even spreads and on
+    values crafted to fall in one bucket (where it must hand over to a merge sort)."""
+    compiled._compile()
+    array = np.array(values, np.uint64)
+    count = compiled._sort_unique(array, np.empty(len(values), np.uint64))
+    assert array[:count].tolist() == sorted(set(values))

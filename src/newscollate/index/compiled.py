@@ -10,9 +10,9 @@ results are the same bits (``tests/index/test_minhash.py`` checks them against t
 NumPy code and against plain Python).
 
 Numba is optional (the ``fast`` extra): where it is missing, or has no build for
-the Python in use yet, ``AVAILABLE`` is False and ``index.minhash`` keeps its
-NumPy code. Compiled code is cached on disk, so a process pays for compiling (a
-few seconds) only the first time.
+the Python in use yet, ``active()`` is False and ``index.minhash`` keeps its
+NumPy code. Compiled code is cached on disk, so compiling (about 1.5 s) happens
+once; loading it costs a process about 0.3 s and 130 MB.
 """
 
 from __future__ import annotations
@@ -121,7 +121,9 @@ def _sort_unique(values: Any, spare: Any) -> int:
     """Sort ``values`` in place and move its distinct values to the front; their count.
     The values are hashes, spread evenly, so a counting pass on their top bits puts
     each within a few places of its own, and an insertion sort finishes in linear
-    time: some five times faster than the quicksort ``np.sort`` compiles to."""
+    time: some five times faster than the quicksort ``np.sort`` compiles to. Values
+made to share their top bits would make that quadratic; past a linear budget of
+moves, a merge sort takes over."""
     n = len(values)
     bits = 1
     while (1 << bits) < n:
@@ -137,11 +139,22 @@ def _sort_unique(values: Any, spare: Any) -> int:
         spare[counts[bucket]] = values[i]
         counts[bucket] += 1
     kept = 0
+    moves = 0
     for i in range(n):
         value = spare[i]
         j = kept
         while j > 0 and values[j - 1] > value:
             j -= 1
+        moves += kept - j
+        if moves > 8 * n + 64:  # not spread evenly (a text crafted to be slow): merge sort
+            ordered = spare[:n][np.argsort(spare[:n], kind="mergesort")]
+            kept = 1
+            values[0] = ordered[0]
+            for w in range(1, n):
+                if ordered[w] != ordered[w - 1]:
+                    values[kept] = ordered[w]
+                    kept += 1
+            return kept
         if j > 0 and values[j - 1] == value:
             continue  # a repeat: already kept
         for m in range(kept, j, -1):
