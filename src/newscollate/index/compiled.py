@@ -122,8 +122,8 @@ def _sort_unique(values: Any, spare: Any) -> int:
     The values are hashes, spread evenly, so a counting pass on their top bits puts
     each within a few places of its own, and an insertion sort finishes in linear
     time: some five times faster than the quicksort ``np.sort`` compiles to. Values
-made to share their top bits would make that quadratic; past a linear budget of
-moves, a merge sort takes over."""
+    made to share their top bits would make that quadratic; past a linear budget of
+    moves, a merge sort takes over."""
     n = len(values)
     bits = 1
     while (1 << bits) < n:
