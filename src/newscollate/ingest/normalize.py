@@ -78,19 +78,7 @@ def unify(text: str) -> str:
 
 def fold(text: str) -> str:
     """``unify`` plus case folding and collapsed white space: the matching form."""
-    folded = fold_chars(text)
-    if not folded.isascii():
-        return " ".join(folded.split())
-    # what split() and join do, without a string object per word: four times faster
-    for space in _ASCII_SPACES:
-        if space in folded:
-            folded = folded.replace(space, " ")
-    while "  " in folded:  # halves every run of spaces
-        folded = folded.replace("  ", " ")
-    return folded.strip(" ")
-
-
-_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII on
+    return " ".join(fold_chars(text).split())
 
 
 _ASCII_REPLACEMENTS = tuple((k, v) for k, v in CHAR_REPLACEMENTS if k.isascii())
@@ -99,8 +87,8 @@ _ASCII_REPLACEMENTS = tuple((k, v) for k, v in CHAR_REPLACEMENTS if k.isascii())
 def fold_chars(text: str) -> str:
     """``fold(text)`` with its white space left as it is, for tokenisers that split on
     any white space alike. Most news text is ASCII, where NFKC is the identity and
-    ``casefold`` is ``lower``: that path is about ten times faster, and story finding
-    folds every article it adds."""
+    ``casefold`` is ``lower``: that path skips both (1.2 against 2.1 microseconds for
+    a 2,600-character article), and story finding folds every article it adds."""
     if text.isascii():  # O(1)
         text = text.lower()  # the ASCII replacements neither contain nor make capitals
         for key, value in _ASCII_REPLACEMENTS:
