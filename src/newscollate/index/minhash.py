@@ -11,7 +11,8 @@ Everything is hashed with fixed 64-bit arithmetic in NumPy, never with Python's
 process mean the same in every other, on any machine. Tokenising is the costly
 stage; it runs over the code points of many texts at once (see
 ``shingle_hashes_batch``) and gives exactly the tokens of
-``words(fold(text))``.
+``words(fold(text))``. Where Numba is installed, tokenising, shingling and the
+signatures run as compiled loops (``index.compiled``) that give the same bits.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _mix_int(x: int) -> int:
     return x ^ (x >> 31)
 
 
-# --- tokenising ------------------------------------------------------------------------------
+# --- tokenising --------------------------------------------------------------------------
 
 
 @cache
