@@ -533,3 +533,24 @@ def test_the_compiled_sort_keeps_each_value_once_in_order(values: list[int]) -> 
     array = np.array(values, np.uint64)
     count = compiled._sort_unique(array, np.empty(len(values), np.uint64))
     assert array[:count].tolist() == sorted(set(values))
+
+
+def test_the_compiled_loops_run_where_nothing_can_be_cached() -> None:
+    """A read-only install with no writable cache directory: Numba refuses to cache,
+    and the loops are compiled for the process instead of failing."""
+    script = (
+        "import numba.core.caching as caching\n"
+        "def refuse(self, *args, **kwargs):\n"
+        "    raise RuntimeError('cannot cache function: no locator available')\n"
+        "caching.FunctionCache.__init__ = refuse\n"
+        "from newscollate.index import compiled\n"
+        "from newscollate.index.minhash import MinHasher, shingle_hashes\n"
+        "shingles = shingle_hashes(" + repr(_PROBE) + ")\n"
+        "print(compiled.active(), shingles.tolist(), MinHasher().signature(shingles).tolist())\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    shingles = shingle_hashes(_PROBE)
+    expected = f"True {shingles.tolist()} {MinHasher().signature(shingles).tolist()}"
+    assert run.stdout.strip() == expected

@@ -77,7 +77,10 @@ def _compile() -> None:
 
     module = globals()
     for name, function in [("_mix", _mix), *((name, module[name]) for name in _KERNELS)]:
-        module[name] = numba.njit(cache=True, nogil=True, boundscheck=False)(function)
+        try:
+            module[name] = numba.njit(cache=True, nogil=True, boundscheck=False)(function)
+        except RuntimeError:  # no writable cache directory (a read-only install)
+            module[name] = numba.njit(nogil=True, boundscheck=False)(function)
 
 
 @_jit
