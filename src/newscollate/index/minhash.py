@@ -308,7 +308,7 @@ def _joined(
     return _code_points("\n".join(folded)), np.cumsum(lengths + 1) - (lengths + 1)
 
 
-def _scatter(out: list[U64], chunk: list[int], sets: tuple[U64, npt.NDArray[np.int64]]) -> None:
+def _scatter(out: list[U64], chunk: list[int], sets: compiled.Sets) -> None:
     """Each text's set, as a view of the flat array the kernel returns."""
     flat, bounds = sets
     for i, lo, hi in zip(chunk, bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
@@ -363,13 +363,13 @@ class MinHasher:
         rows = [i for i, s in enumerate(batch) if len(s)]
         if not rows:
             return out
-        sizes = np.array([len(batch[i]) for i in rows], np.intp)
-        if compiled.active():
+        if compiled.active():  # one loop over every set; empty sets keep their row
             bounds = np.zeros(len(batch) + 1, np.int64)
             np.cumsum([len(s) for s in batch], out=bounds[1:])
             values = np.concatenate(batch).astype(np.uint64, copy=False)
             compiled.signatures(values, bounds, self._a.ravel(), self._b.ravel(), out)
             return out
+        sizes = np.array([len(batch[i]) for i in rows], np.intp)
         values = _mix(np.concatenate([batch[i] for i in rows]).astype(np.uint64, copy=True))
         values ^= values >> np.uint64(32)
         folded = values.astype(np.uint32)
