@@ -28,10 +28,9 @@ from newscollate.index.minhash import (
     containment,
     estimate_jaccard,
     jaccard,
-    lead,
     shingle_hashes,
     shingle_hashes_batch,
-    text_and_lead_shingles,
+    shingle_texts,
 )
 from newscollate.ingest.normalize import fold, unify, words
 from tests.index.engines import ENGINES, Engine
@@ -67,7 +66,16 @@ word_lists = st.lists(st.sampled_from([f"w{i}" for i in range(60)]), min_size=0,
 
 def _reference_shingles(text: str, k: int = SHINGLE_WORDS) -> list[int]:
     """The spec, one Python int at a time: shingles of the tokens of words(fold(text))."""
-    ids = [minhash._word_hash(w) for w in words(fold(text))]
+    return _shingles_of(words(fold(text)), k)
+
+
+def _reference_lead_shingles(text: str, n: int) -> list[int]:
+    """Those of the tokens of the first ``n`` words of ``fold(text)``."""
+    return _shingles_of(words(" ".join(fold(text).split()[:n])))
+
+
+def _shingles_of(tokens: list[str], k: int = SHINGLE_WORDS) -> list[int]:
+    ids = [minhash._word_hash(w) for w in tokens]
     if not ids:
         return []
     if len(ids) < k:
@@ -134,22 +142,26 @@ def test_batch_equals_one_at_a_time_across_chunks(batch: list[str]) -> None:
                 assert a.tolist() == b.tolist() == _reference_shingles(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(texts | ascii_texts, max_size=6), st.integers(0, 8))
-def test_lead_shingles_are_the_shingles_of_the_lead(batch: list[str], words: int) -> None:
-    """Compiled, ASCII texts' leads are cut from their texts' tokens, not shingled
-    again; many chunks put texts of both kinds in one chunk."""
+def test_one_pass_gives_shingles_lead_shingles_and_fold(batch: list[str], n: int) -> None:
+    """A lead's shingles are cut from its text's tokens, and ``fold`` collapsed from the
+    same folded code points, whatever the white space; many chunks put ASCII and
+    other texts in one chunk."""
     for engine in ENGINES:
         with engine():
             saved = minhash._CHUNK_CHARS
             minhash._CHUNK_CHARS = 24
             try:
-                whole, leads = text_and_lead_shingles(batch, words)
+                got = shingle_texts(batch, n)
             finally:
                 minhash._CHUNK_CHARS = saved
-            for text, a, b in zip(batch, whole, leads, strict=True):
-                assert a.tolist() == _reference_shingles(text)
-                assert b.tolist() == _reference_shingles(lead(text, words))
+            for i, text in enumerate(batch):
+                folded = fold(text)
+                assert got.shingles[i].tolist() == _reference_shingles(text)
+                assert got.lead_shingles[i].tolist() == _reference_lead_shingles(text, n)
+                assert got.folded[i] == folded.encode("utf-8", "surrogatepass")
+                assert got.word_counts[i] == len(folded.split())
 
 
 def test_shingles_ignore_case_quotes_dashes_and_spacing() -> None:

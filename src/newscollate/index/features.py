@@ -21,16 +21,9 @@ from functools import cache, lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from newscollate.index import compiled
-from newscollate.index.minhash import (
-    Banding,
-    MinHasher,
-    band_keys,
-    lead,
-    text_and_lead_shingles,
-)
+from newscollate.index.minhash import Banding, MinHasher, band_keys, lead, shingle_texts
 from newscollate.ingest.clean import Cleaned
-from newscollate.ingest.normalize import fold, fold_chars
+from newscollate.ingest.normalize import fold
 
 __all__ = [
     "LEAD_BAND_OFFSET", "LEAD_WORDS", "ArticleFeatures", "article_features", "article_names",
@@ -78,33 +71,23 @@ def article_features(
     them apart: they serve same-story candidates, not copy detection)."""
     if found_names is None:
         found_names = [article_names(c) for c in batch]
-    shingles, lead_shingles = text_and_lead_shingles([c.text for c in batch], LEAD_WORDS)
+    shingled = shingle_texts([c.text for c in batch], LEAD_WORDS)
     out = []
     for n, cleaned in enumerate(batch):
-        folded, word_count = _folded(cleaned.text)
         title = cleaned.article.title or ""
         opening = lead(cleaned.text, EMBED_WORDS)
         out.append(
             ArticleFeatures(
-                text_hash=hashlib.blake2b(folded, digest_size=16).hexdigest(),
-                shingles=shingles[n],
-                lead_shingles=lead_shingles[n],
+                text_hash=hashlib.blake2b(shingled.folded[n], digest_size=16).hexdigest(),
+                shingles=shingled.shingles[n],
+                lead_shingles=shingled.lead_shingles[n],
                 names=found_names[n],
                 lead=" ".join(part for part in (f"{title}." if title else "", opening) if part),
-                word_count=word_count,
+                word_count=shingled.word_counts[n],
                 day=day_number(cleaned.article.published),
             )
         )
     return out
-
-
-def _folded(text: str) -> tuple[bytes, int]:
-    """``fold(text)`` as UTF-8, and its number of words."""
-    chars = fold_chars(text)
-    if compiled.active() and chars.isascii():
-        return compiled.collapse_spaces(chars.encode("ascii"))
-    folded = " ".join(chars.split())
-    return folded.encode(), folded.count(" ") + 1 if folded else 0  # single spaces now
 
 
 def article_names(cleaned: Cleaned) -> frozenset[str]:

@@ -32,6 +32,7 @@ __all__ = [
     "SHINGLE_WORDS",
     "Banding",
     "MinHasher",
+    "Shingled",
     "band_keys",
     "candidate_pairs",
     "containment",
@@ -39,7 +40,7 @@ __all__ = [
     "jaccard",
     "shingle_hashes",
     "shingle_hashes_batch",
-    "text_and_lead_shingles",
+    "shingle_texts",
 ]
 
 U64 = npt.NDArray[np.uint64]
@@ -239,21 +240,13 @@ def shingle_hashes_batch(texts: Sequence[str], k: int = SHINGLE_WORDS) -> list[U
     _check_width(k)
     out: list[U64] = [_NO_SHINGLES] * len(texts)
     for chunk in _chunks(texts):
-        points, text_starts = _joined(texts, chunk)
+        _, points, text_starts = _joined(texts, chunk)
         if compiled.active():
             sets, _ = compiled.shingle_sets(points, text_starts, _char_classes(), k, _CONSTANTS)
             _scatter(out, chunk, sets)
             continue
-        starts, ends = _token_bounds(points)
-        ids = _word_hashes(points, starts, ends)
-        first = np.searchsorted(starts, text_starts).tolist()
-        last = [*first[1:], len(starts)]
-        windows = _window_hashes(ids, k)
-        for i, lo, hi in zip(chunk, first, last, strict=True):
-            if hi - lo >= k:
-                out[i] = _sorted_unique(windows[lo : hi - k + 1])
-            elif hi > lo:
-                out[i] = np.array([_shingle_hash(ids[lo:hi].tolist())], np.uint64)
+        _, ids, first, last = _numpy_tokens(points, text_starts)
+        _numpy_sets(out, chunk, ids, first, last, k)
     return out
 
 
@@ -262,33 +255,69 @@ def lead(text: str, words: int) -> str:
     return " ".join(text.split(None, words)[:words])
 
 
-def text_and_lead_shingles(
-    texts: Sequence[str], lead_words: int, k: int = SHINGLE_WORDS
-) -> tuple[list[U64], list[U64]]:
-    """``shingle_hashes_batch`` of ``texts`` and of their leads (``lead(text,
-    lead_words)``). Compiled, the leads are not tokenised again: in ASCII text
-    (folding keeps every character in its place there, and tokens never cross
-    white space) a lead's tokens are its text's tokens before the point where the
-    word after the lead starts. Other texts' leads are shingled as texts."""
+@dataclass(frozen=True, slots=True)
+class Shingled:
+    """What one pass over a batch's folded texts gives, per text: its shingles, its
+    lead's (those of the first ``lead_words`` words of ``fold(text)``), and
+    ``fold(text)`` itself, as UTF-8, with its number of words (the store's exact-copy
+    key is a hash of it)."""
+
+    shingles: list[U64]
+    lead_shingles: list[U64]
+    folded: list[bytes]
+    word_counts: list[int]
+
+
+def shingle_texts(texts: Sequence[str], lead_words: int, k: int = SHINGLE_WORDS) -> Shingled:
+    """``shingle_hashes_batch`` of ``texts`` and of their leads, and ``fold`` of each,
+    from one fold and one tokenising pass: a lead's tokens are its text's tokens before
+    the point where the word after the lead starts (tokens never cross white space)."""
     _check_width(k)
-    if not compiled.active():
-        both = shingle_hashes_batch([*texts, *(lead(t, lead_words) for t in texts)], k)
-        return both[: len(texts)], both[len(texts) :]
     whole: list[U64] = [_NO_SHINGLES] * len(texts)
     leads: list[U64] = [_NO_SHINGLES] * len(texts)
+    folded: list[bytes] = [b""] * len(texts)
+    word_counts = [0] * len(texts)
     for chunk in _chunks(texts):
-        points, text_starts = _joined(texts, chunk)
-        sets, lead_sets = compiled.shingle_sets(
-            points, text_starts, _char_classes(), k, _CONSTANTS, lead_words
-        )
-        _scatter(whole, chunk, sets)
-        _scatter(leads, chunk, lead_sets)
-    other = [i for i, text in enumerate(texts) if not text.isascii()]
-    for i, shingles in zip(
-        other, shingle_hashes_batch([lead(texts[i], lead_words) for i in other], k), strict=True
-    ):
-        leads[i] = shingles
-    return whole, leads
+        strings, points, text_starts = _joined(texts, chunk)
+        if compiled.active():
+            sets, lead_sets = compiled.shingle_sets(
+                points, text_starts, _char_classes(), k, _CONSTANTS, lead_words
+            )
+            _scatter(whole, chunk, sets)
+            _scatter(leads, chunk, lead_sets)
+            flat, bounds, counts = compiled.collapse_texts(points, text_starts)
+            ascii_only = flat.dtype == np.uint8
+            data = flat.tobytes()
+            for i, lo, hi, count in zip(
+                chunk, bounds[:-1].tolist(), bounds[1:].tolist(), counts.tolist(), strict=True
+            ):
+                folded[i] = (
+                    data[lo:hi]
+                    if ascii_only
+                    else _utf8(data[4 * lo : 4 * hi].decode("utf-32-le", "surrogatepass"))
+                )
+                word_counts[i] = count
+            continue
+        starts, ids, first, last = _numpy_tokens(points, text_starts)
+        _numpy_sets(whole, chunk, ids, first, last, k)
+        cuts = text_starts + [_lead_end(string, lead_words) for string in strings]
+        _numpy_sets(leads, chunk, ids, first, np.searchsorted(starts, cuts).tolist(), k)
+        for i, string in zip(chunk, strings, strict=True):
+            collapsed = " ".join(string.split())
+            folded[i] = _utf8(collapsed)
+            word_counts[i] = collapsed.count(" ") + 1 if collapsed else 0
+    return Shingled(whole, leads, folded, word_counts)
+
+
+def _utf8(text: str) -> bytes:
+    # ingest refuses texts with lone surrogates; here they still get a hash, not an error
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _lead_end(text: str, words: int) -> int:
+    """Where word ``words + 1`` of ``text`` starts, or its length."""
+    parts = text.split(None, words)
+    return len(text) - len(parts[words]) if len(parts) > words else len(text)
 
 
 def _check_width(k: int) -> None:
@@ -300,12 +329,34 @@ def _check_width(k: int) -> None:
 
 def _joined(
     texts: Sequence[str], chunk: list[int]
-) -> tuple[npt.NDArray[np.uint8] | U32, npt.NDArray[np.intp]]:
-    """The code points of a chunk's folded texts joined by "\n" (which ends every token
-    and blocks nothing), and where each text starts."""
+) -> tuple[list[str], npt.NDArray[np.uint8] | U32, npt.NDArray[np.intp]]:
+    """A chunk's texts, folded (``fold_chars``); their code points joined by "\n" (which
+    ends every token and blocks nothing); and where each text starts."""
     folded = [fold_chars(texts[i]) for i in chunk]
     lengths = np.fromiter(map(len, folded), np.intp, len(folded))
-    return _code_points("\n".join(folded)), np.cumsum(lengths + 1) - (lengths + 1)
+    return folded, _code_points("\n".join(folded)), np.cumsum(lengths + 1) - (lengths + 1)
+
+
+def _numpy_tokens(
+    points: npt.NDArray[np.uint8] | U32, text_starts: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.intp], U64, list[int], list[int]]:
+    """Where each token of the texts joined as ``_joined`` joins them starts, its id,
+    and the index of each text's first token and of the token after its last."""
+    starts, ends = _token_bounds(points)
+    first = np.searchsorted(starts, text_starts).tolist()
+    return starts, _word_hashes(points, starts, ends), first, [*first[1:], len(starts)]
+
+
+def _numpy_sets(
+    out: list[U64], chunk: list[int], ids: U64, first: list[int], last: list[int], k: int
+) -> None:
+    """Into ``out``, the shingle set of the tokens ``first[t]:last[t]`` of each text."""
+    windows = _window_hashes(ids, k)
+    for i, lo, hi in zip(chunk, first, last, strict=True):
+        if hi - lo >= k:
+            out[i] = _sorted_unique(windows[lo : hi - k + 1])
+        elif hi > lo:
+            out[i] = np.array([_shingle_hash(ids[lo:hi].tolist())], np.uint64)
 
 
 def _scatter(out: list[U64], chunk: list[int], sets: compiled.Sets) -> None:
