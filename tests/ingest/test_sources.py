@@ -383,3 +383,26 @@ def test_a_broken_csv_row_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     assert [a.article.id for a in loaded.articles] == ["a1", "a3"]
     [problem] = loaded.problems
     assert str(problem) == f"{path}:3: bad CSV row (field larger than field limit (2000))"
+
+
+def test_a_record_with_a_lone_surrogate_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    """JSON can spell text that no UTF-8 store or hash takes ("\\ud800"); such a record
+    is a problem of its own, in its text or its metadata, not the end of the run."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a1", "text": BODY}),
+                json.dumps({"id": "a2", "text": BODY[:40] + "\ud800" + BODY[40:]}),
+                json.dumps({"id": "a3", "text": BODY, "title": "Fire \udc80"}),
+                json.dumps({"id": "a4", "text": BODY.replace("Monday", "Friday")}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    articles, problems = _load(path)
+    assert [a.article.id for a in articles] == ["a1", "a4"]
+    assert problems == [
+        f"{path}:2: 'text' is not valid Unicode: it holds a lone surrogate",
+        f"{path}:3: 'title' is not valid Unicode: it holds a lone surrogate",
+    ]

@@ -469,6 +469,9 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
         key: _str_or_none(record.get(key))
         for key in ("id", "url", "title", "outlet", "published", "author", "language")
     }
+    for key, value in (("text", text), ("html", html), *meta.items()):
+        if value and not _encodable(value):  # JSON escapes can spell one: "\\ud800"
+            return Problem(source, f"'{key}' is not valid Unicode: it holds a lone surrogate")
     article_id = meta["id"] or meta["url"] or default_id
     try:
         if not text and html:
