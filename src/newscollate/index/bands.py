@@ -6,8 +6,8 @@ pages, which each commit wrote to the WAL and each checkpoint back to the file. 
 300,000 articles that index was 357 MB, and storing keys, searching buckets and
 committing took 37% of the run; per article it kept growing with the store.
 
-Here each group of keys (the whole text's, the lead's) is ``SortedRuns``: a
-bucket is a binary search in each run. The store keeps the keys themselves as an
+Here each group of keys (the whole text's, the lead's) is ``SortedRuns`` of
+hashed keys: a bucket is a directory lookup and a short search in each run. The store keeps the keys themselves as an
 append-only blob per article and builds this from them when it first adds to a
 store.
 """
@@ -49,16 +49,7 @@ class _Runs(SortedRuns):
         position 0 and the ``BUCKET_PREDECESSORS`` positions before it, so only
         position 0 and the tail from ``start - BUCKET_PREDECESSORS`` are read."""
         wanted, new = np.unique(keys, return_counts=True)
-        lows: list[Positions] = []
-        counts: list[Positions] = []
-        for run in self.keys:
-            low = np.searchsorted(run, wanted)
-            found = low < len(run)
-            found[found] = run[low[found]] == wanted[found]
-            high = low.copy()  # most keys are in no run: search the end only of the rest
-            high[found] = np.searchsorted(run, wanted[found], side="right")
-            lows.append(low)
-            counts.append(high - low)
+        lows, counts = zip(*self.locate(wanted), strict=True)
         total: Positions = np.sum(counts, axis=0, dtype=np.int64)
         shared = np.flatnonzero(total > 1)
         total, new = total[shared], new[shared]
@@ -99,8 +90,8 @@ class BandIndex:
 
     def __init__(self) -> None:
         self.last_row = 0  # the newest row added
-        self._text = _Runs()
-        self._lead = _Runs()
+        self._text = _Runs(hashed=True)
+        self._lead = _Runs(hashed=True)
 
     def add(self, rows: Sequence[int], keys: Keys, lead_keys: Keys) -> None:
         """Add the keys of ``rows`` (ascending, after ``last_row``), one row of

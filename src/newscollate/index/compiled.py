@@ -26,7 +26,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["AVAILABLE", "active", "collapse_texts", "numpy_only", "shingle_sets", "signatures"]
+__all__ = [
+    "AVAILABLE", "active", "collapse_texts", "locate", "merge_runs", "numpy_only",
+    "shingle_sets", "signatures",
+]  # fmt: skip
 
 AVAILABLE = importlib.util.find_spec("numba") is not None
 _declined = 0  # how many ``numpy_only`` blocks are open
@@ -310,3 +313,73 @@ def collapse_texts(
     collapsed: tuple[Any, npt.NDArray[np.int64], npt.NDArray[np.int64]]
     collapsed = _collapse(points, text_starts, _ends(points, text_starts), SPACES)
     return collapsed
+
+
+@_jit
+def _merge(keys_a: Any, rows_a: Any, keys_b: Any, rows_b: Any) -> tuple[Any, Any]:
+    n, m = len(keys_a), len(keys_b)
+    keys = np.empty(n + m, keys_a.dtype)
+    rows = np.empty(n + m, rows_a.dtype)
+    i = j = 0
+    for out in range(n + m):
+        if j >= m or (i < n and keys_a[i] <= keys_b[j]):
+            keys[out] = keys_a[i]
+            rows[out] = rows_a[i]
+            i += 1
+        else:
+            keys[out] = keys_b[j]
+            rows[out] = rows_b[j]
+            j += 1
+    return keys, rows
+
+
+def merge_runs(
+    keys_a: npt.NDArray[np.int64],
+    rows_a: npt.NDArray[np.int32],
+    keys_b: npt.NDArray[np.int64],
+    rows_b: npt.NDArray[np.int32],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """Two runs sorted by key as one, ``a``'s pairs first within a key: one pass,
+    where a stable argsort of the two (what the NumPy code does) and the gathers after
+    it took some six times as long."""
+    _compile()
+    merged: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _merge(
+        keys_a, rows_a, keys_b, rows_b
+    )
+    return merged
+
+
+@_jit
+def _locate(run: Any, wanted: Any, low: Any, end: Any) -> Any:
+    counts = np.zeros(len(wanted), np.int64)
+    for i in range(len(wanted)):
+        key, lo, hi = wanted[i], low[i], end[i]
+        while lo < hi:  # the first position not below the key
+            middle = (lo + hi) >> 1
+            if run[middle] < key:
+                lo = middle + 1
+            else:
+                hi = middle
+        low[i] = lo
+        hi = end[i]
+        while lo < hi:  # the first position past it
+            middle = (lo + hi) >> 1
+            if run[middle] <= key:
+                lo = middle + 1
+            else:
+                hi = middle
+        counts[i] = lo - low[i]
+    return counts
+
+
+def locate(
+    run: npt.NDArray[np.int64],
+    wanted: npt.NDArray[np.int64],
+    low: npt.NDArray[np.int64],
+    end: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """For each key ``wanted[i]``, searched in the sorted ``run[low[i]:end[i]]``: where
+    it begins (written to ``low``) and how often it is there (returned)."""
+    _compile()
+    counts: npt.NDArray[np.int64] = _locate(run, wanted, low, end)
+    return counts
