@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newscollate.index import compiled
 from newscollate.index.runs import SortedRuns
 from tests.index.engines import ENGINES
 
@@ -48,3 +50,20 @@ def test_locate_finds_every_pair_of_a_key(
                     assert start + n == len(keys) or keys[start + n] != key
                     rows_found += run_rows[start : start + n].tolist()
                 assert rows_found == [r for k, r in added if k == key]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        np.random.default_rng(1).integers(-(2**63), 2**63 - 1, 5000, dtype=np.int64),  # hashes
+        np.repeat(np.arange(2000, 0, -1, dtype=np.int64), 3),  # one range, descending: falls back
+        np.zeros(700, np.int64),
+    ],
+    ids=["hashes", "one-range", "one-key"],
+)
+def test_a_run_is_sorted_stably_whatever_its_keys(keys: np.ndarray) -> None:
+    rows = np.arange(len(keys), dtype=np.int32)
+    order = np.argsort(keys, kind="stable")
+    sorted_keys, sorted_rows = compiled.sort_run(keys.copy(), rows.copy())
+    assert sorted_keys.tolist() == keys[order].tolist()
+    assert sorted_rows.tolist() == rows[order].tolist()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -27,8 +28,8 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "AVAILABLE", "active", "collapse_texts", "locate", "merge_runs", "numpy_only",
-    "shingle_sets", "signatures",
+    "AVAILABLE", "Scanned", "active", "locate", "merge_runs", "numpy_only", "scan",
+    "signatures", "sort_run",
 ]  # fmt: skip
 
 AVAILABLE = importlib.util.find_spec("numba") is not None
@@ -88,39 +89,81 @@ def _compile() -> None:
 
 
 @_jit
-def _word_ids(points: Any, classes: Any, base: Any, length_mix: Any) -> Any:
-    """Start offset and id of every token, as ``minhash._token_bounds`` and
-    ``minhash._word_hashes`` find them: a word character, or a joiner between two
-    word characters, is inside a token."""
+def _scan(
+    points: Any,
+    starts: Any,
+    ends: Any,
+    classes: Any,
+    spaces: Any,
+    words: int,
+    base: Any,
+    length_mix: Any,
+) -> tuple[Any, Any, Any, Any, Any, Any]:
+    """One pass over each text ``points[starts[t]:ends[t]]`` for all that is read off
+    its characters (separate passes took half as long again):
+
+    - the start offset and id of every token, as ``minhash._token_bounds`` and
+      ``minhash._word_hashes`` find them (a word character, or a joiner between two
+      word characters, is inside a token);
+    - the text with its white space collapsed (``" ".join(text.split())``), flat,
+      with each text's bounds and number of words; white space is ``spaces``, and
+      every character is written, the end moving on past it unless it is white
+      space after white space (no branch on the characters, which cost twice as
+      much);
+    - where its word ``words + 1`` starts, or its end."""
     n = len(points)
-    starts = np.empty(n // 2 + 1, np.int64)
+    token_starts = np.empty(n // 2 + 1, np.int64)
     ids = np.empty(n // 2 + 1, np.uint64)
-    count = 0
-    start = -1
-    total = np.uint64(0)
-    power = np.uint64(1)
-    for i in range(n):
-        kind = classes[points[i]]
-        inside = kind == 1
-        if kind == 2 and 0 < i < n - 1:
-            inside = classes[points[i - 1]] == 1 and classes[points[i + 1]] == 1
-        if inside:
-            if start < 0:
-                start = i
-                total = np.uint64(0)
-                power = np.uint64(1)
-            total += np.uint64(points[i]) * power
-            power *= base
-        elif start >= 0:
-            starts[count] = start
-            ids[count] = _mix(total + np.uint64(i - start) * length_mix)
-            count += 1
-            start = -1
-    if start >= 0:
-        starts[count] = start
-        ids[count] = _mix(total + np.uint64(n - start) * length_mix)
-        count += 1
-    return starts[:count], ids[:count]
+    collapsed = np.empty_like(points)
+    bounds = np.zeros(len(starts) + 1, np.int64)
+    counts = np.zeros(len(starts), np.int64)
+    cuts = ends.copy()
+    top = len(spaces) - 1
+    tokens = 0
+    size = 0
+    for t in range(len(starts)):
+        lo, hi = starts[t], ends[t]
+        begin = size
+        after_space = np.uint8(1)  # at the start, white space is dropped
+        found = 0
+        start = -1
+        total = np.uint64(0)
+        power = np.uint64(1)
+        for i in range(lo, hi):
+            point = points[i]
+            space = spaces[min(point, top)]
+            collapsed[size] = 32 if space else point
+            size += (space ^ 1) | (after_space ^ 1)
+            starts_word = (space ^ 1) & after_space
+            found += starts_word
+            if found == words + 1 and starts_word:
+                cuts[t] = i
+            after_space = space
+            kind = classes[point]
+            inside = kind == 1
+            if kind == 2 and lo < i < hi - 1:
+                inside = classes[points[i - 1]] == 1 and classes[points[i + 1]] == 1
+            if inside:
+                if start < 0:
+                    start = i
+                    total = np.uint64(0)
+                    power = np.uint64(1)
+                total += np.uint64(point) * power
+                power *= base
+            elif start >= 0:
+                token_starts[tokens] = start
+                ids[tokens] = _mix(total + np.uint64(i - start) * length_mix)
+                tokens += 1
+                start = -1
+        if start >= 0:
+            token_starts[tokens] = start
+            ids[tokens] = _mix(total + np.uint64(hi - start) * length_mix)
+            tokens += 1
+        if after_space and size > begin:  # the space written for trailing white space
+            size -= 1
+        counts[t] = found
+        bounds[t + 1] = size
+    return token_starts[:tokens], ids[:tokens], collapsed[:size], bounds, counts, cuts
 
 
 @_jit
@@ -200,25 +243,6 @@ def _shingles(
 
 
 @_jit
-def _lead_ends(points: Any, starts: Any, ends: Any, words: int, spaces: Any) -> Any:
-    """Per text ``points[starts[t]:ends[t]]``: where its word ``words + 1`` starts (a
-    word being a run of characters that are not ``spaces``), or its end."""
-    cuts = ends.copy()
-    for t in range(len(starts)):
-        count = 0
-        gap = True
-        for i in range(starts[t], ends[t]):
-            space = spaces[min(points[i], len(spaces) - 1)]
-            if gap and not space:
-                count += 1
-                if count > words:
-                    cuts[t] = i
-                    break
-            gap = space
-    return cuts
-
-
-@_jit
 def _signatures(values: Any, bounds: Any, a: Any, b: Any, out: Any) -> None:
     """Row ``t`` of ``out``: per permutation, the least ``a * v + b`` (mod 2**32) over
     the set ``values[bounds[t]:bounds[t + 1]]``, each value mixed and folded to 32
@@ -235,31 +259,46 @@ def _signatures(values: Any, bounds: Any, a: Any, b: Any, out: Any) -> None:
                     row[p] = hashed
 
 
-def shingle_sets(
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """What ``scan`` reads off a chunk of texts."""
+
+    sets: Sets  # each text's shingles
+    lead_sets: Sets  # those of its tokens before its word ``lead_words + 1``
+    collapsed: npt.NDArray[np.uint8] | U32  # each text with its white space collapsed
+    bounds: npt.NDArray[np.int64]  # where each text's begins in ``collapsed``
+    words: npt.NDArray[np.int64]  # each text's number of words
+
+
+def scan(
     points: npt.NDArray[np.uint8] | U32,
     text_starts: npt.NDArray[np.intp],
     classes: npt.NDArray[np.uint8],
     k: int,
     constants: tuple[int, int, int, list[int]],
-    lead_words: int = 0,
-) -> tuple[Sets, Sets]:
-    """The shingle sets of the texts joined in ``points`` (each starting at its
-    ``text_starts`` offset, separated by a character that ends tokens), flat, with
-    each text's bounds; and (when ``lead_words`` is set, else empty) those of each
-    text's tokens before the start of its word ``lead_words + 1`` (words split as
-    ``str.split`` splits them). ``constants`` are the word base, the word and shingle
-    length mixes, and the shingle multipliers."""
+    lead_words: int,
+) -> Scanned:
+    """Shingles, lead shingles and collapsed white space of the texts joined in
+    ``points`` (each starting at its ``text_starts`` offset, separated by a character
+    that ends tokens); words are split as ``str.split`` splits them. ``constants`` are
+    the word base, the word and shingle length mixes, and the shingle multipliers."""
     _compile()
     base, word_mix, shingle_mix, multipliers = constants
-    starts, ids = _word_ids(points, classes, np.uint64(base), np.uint64(word_mix))
+    ends = np.append(text_starts[1:] - 1, len(points))
+    starts, ids, collapsed, bounds, words, cuts = _scan(
+        points, text_starts, ends, classes, SPACES, lead_words, np.uint64(base),
+        np.uint64(word_mix),
+    )  # fmt: skip
     first = np.searchsorted(starts, text_starts)
     last = np.append(first[1:], len(starts))
     mixes = np.array(multipliers, np.uint64), np.uint64(shingle_mix)
-    sets = _shingles(ids, first, last, k, *mixes)
-    if not lead_words:
-        return sets, (ids[:0], np.zeros(len(first) + 1, np.int64))
-    cuts = _lead_ends(points, text_starts, _ends(points, text_starts), lead_words, SPACES)
-    return sets, _shingles(ids, first, np.searchsorted(starts, cuts), k, *mixes)
+    return Scanned(
+        _shingles(ids, first, last, k, *mixes),
+        _shingles(ids, first, np.searchsorted(starts, cuts), k, *mixes),
+        collapsed,
+        bounds,
+        words,
+    )
 
 
 def signatures(values: U64, bounds: npt.NDArray[np.int64], a: U32, b: U32, out: U32) -> None:
@@ -267,52 +306,6 @@ def signatures(values: U64, bounds: npt.NDArray[np.int64], a: U32, b: U32, out: 
     signatures of the sets ``values[bounds[t]:bounds[t + 1]]``."""
     _compile()
     _signatures(values, bounds, a, b, out)
-
-
-def _ends(points: Any, text_starts: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
-    """Where each text joined in ``points`` ends (before the next one's separator)."""
-    return np.append(text_starts[1:] - 1, len(points))
-
-
-@_jit
-def _collapse(points: Any, starts: Any, ends: Any, spaces: Any) -> tuple[Any, Any, Any]:
-    """Without a branch on the characters, which cost twice as much: every character
-    is written, and the end moves on past it unless it is white space after white
-    space (the first of a run is written as one space)."""
-    out = np.empty_like(points)
-    bounds = np.zeros(len(starts) + 1, np.int64)
-    words = np.zeros(len(starts), np.int64)
-    size = 0
-    top = len(spaces) - 1
-    for t in range(len(starts)):
-        begin = size
-        after_space = np.uint8(1)  # at the start, white space is dropped
-        count = 0
-        for i in range(starts[t], ends[t]):
-            point = points[i]
-            space = spaces[min(point, top)]
-            out[size] = 32 if space else point
-            size += (space ^ 1) | (after_space ^ 1)
-            count += (space ^ 1) & after_space
-            after_space = space
-        if after_space and size > begin:  # the space written for trailing white space
-            size -= 1
-        words[t] = count
-        bounds[t + 1] = size
-    return out[:size], bounds, words
-
-
-def collapse_texts(
-    points: npt.NDArray[np.uint8] | U32, text_starts: npt.NDArray[np.intp]
-) -> tuple[npt.NDArray[np.uint8] | U32, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """``" ".join(text.split())`` of each text joined in ``points`` (as ``shingle_sets``
-    takes them), flat, with each one's bounds and number of words: the white-space half
-    of ``fold``, which Python does with a string per word (21 microseconds for a
-    2,600-character article here; this, about 4)."""
-    _compile()
-    collapsed: tuple[Any, npt.NDArray[np.int64], npt.NDArray[np.int64]]
-    collapsed = _collapse(points, text_starts, _ends(points, text_starts), SPACES)
-    return collapsed
 
 
 @_jit
@@ -350,10 +343,16 @@ def merge_runs(
 
 
 @_jit
-def _locate(run: Any, wanted: Any, low: Any, end: Any) -> Any:
-    counts = np.zeros(len(wanted), np.int64)
+def _locate(run: Any, starts: Any, bits: int, wanted: Any) -> tuple[Any, Any]:
+    low = np.empty(len(wanted), np.int64)
+    counts = np.empty(len(wanted), np.int64)
+    shift = 64 - bits
+    half = 1 << (bits - 1)
     for i in range(len(wanted)):
-        key, lo, hi = wanted[i], low[i], end[i]
+        key = wanted[i]
+        at = (key >> shift) + half
+        lo, end = starts[at], starts[at + 1]
+        hi = end
         while lo < hi:  # the first position not below the key
             middle = (lo + hi) >> 1
             if run[middle] < key:
@@ -361,7 +360,7 @@ def _locate(run: Any, wanted: Any, low: Any, end: Any) -> Any:
             else:
                 hi = middle
         low[i] = lo
-        hi = end[i]
+        hi = end
         while lo < hi:  # the first position past it
             middle = (lo + hi) >> 1
             if run[middle] <= key:
@@ -369,17 +368,69 @@ def _locate(run: Any, wanted: Any, low: Any, end: Any) -> Any:
             else:
                 hi = middle
         counts[i] = lo - low[i]
-    return counts
+    return low, counts
 
 
 def locate(
     run: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    bits: int,
     wanted: npt.NDArray[np.int64],
-    low: npt.NDArray[np.int64],
-    end: npt.NDArray[np.int64],
-) -> npt.NDArray[np.int64]:
-    """For each key ``wanted[i]``, searched in the sorted ``run[low[i]:end[i]]``: where
-    it begins (written to ``low``) and how often it is there (returned)."""
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Where each key of ``wanted`` begins in the sorted ``run`` and how often it is
+    there, searching only the span that ``starts`` (``runs._Directory``'s) gives the
+    range of its top ``bits`` bits."""
     _compile()
-    counts: npt.NDArray[np.int64] = _locate(run, wanted, low, end)
-    return counts
+    found: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] = _locate(run, starts, bits, wanted)
+    return found
+
+
+@_jit
+def _sort_run(keys: Any, rows: Any) -> tuple[Any, Any]:
+    n = len(keys)
+    bits = 1
+    while (1 << bits) < n:
+        bits += 1
+    shift = 64 - bits
+    half = 1 << (bits - 1)
+    counts = np.zeros((1 << bits) + 1, np.int64)
+    for i in range(n):
+        counts[(keys[i] >> shift) + half + 1] += 1
+    for j in range(1 << bits):
+        counts[j + 1] += counts[j]
+    out_keys = np.empty_like(keys)
+    out_rows = np.empty_like(rows)
+    for i in range(n):  # stable: within a range, in the order given
+        at = (keys[i] >> shift) + half
+        out_keys[counts[at]] = keys[i]
+        out_rows[counts[at]] = rows[i]
+        counts[at] += 1
+    moves = 0
+    for i in range(1, n):  # stable: a key moves only past greater ones
+        key, row = out_keys[i], out_rows[i]
+        j = i
+        while j > 0 and out_keys[j - 1] > key:
+            out_keys[j] = out_keys[j - 1]
+            out_rows[j] = out_rows[j - 1]
+            j -= 1
+        out_keys[j] = key
+        out_rows[j] = row
+        moves += i - j
+        if moves > 8 * n + 64:  # not spread evenly: a merge sort of what is left
+            order = np.argsort(out_keys, kind="mergesort")
+            return out_keys[order], out_rows[order]
+    return out_keys, out_rows
+
+
+def sort_run(
+    keys: npt.NDArray[np.int64], rows: npt.NDArray[np.int32]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """(key, row) pairs sorted by key, rows in the order given within a key: a counting
+    pass on the keys' top bits and an insertion sort, linear in time for keys spread
+    evenly (hashes), where NumPy's stable sort of int64 is a merge sort. Keys that are
+    not spread evenly fall back to that merge sort after a linear budget of moves."""
+    _compile()
+    if not len(keys):
+        return keys, rows
+    ordered: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _sort_run(keys, rows)
+    return ordered

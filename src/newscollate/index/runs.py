@@ -44,8 +44,7 @@ class SortedRuns:
         """Add pairs whose rows come after every row already added, in row order."""
         if not len(keys):
             return
-        order = np.argsort(keys, kind="stable")  # stable: within a key, row order
-        self._push(keys[order], rows.astype(np.int32)[order])
+        self._push(*_sort(keys, rows.astype(np.int32)))
         while len(self.keys) > 1 and len(self.keys[-2]) <= 2 * len(self.keys[-1]):
             merged = _merge(self.keys[-2], self.rows[-2], self.keys[-1], self.rows[-1])
             del self.keys[-2:], self.rows[-2:], self._directories[-2:]
@@ -71,10 +70,11 @@ class SortedRuns:
                 low = np.searchsorted(run, wanted)
                 out.append((low, np.searchsorted(run, wanted, side="right") - low))
                 continue
-            low, end = self._directories[at].bounds(wanted)
+            directory = self._directories[at]
             if compiled.active():
-                out.append((low, compiled.locate(run, wanted, low, end)))
+                out.append(compiled.locate(run, directory.starts, directory.bits, wanted))
                 continue
+            low, end = directory.bounds(wanted)
             low = _bisect(run, wanted, low, end, right=False)
             found = low < end
             found[found] = run[low[found]] == wanted[found]
@@ -120,6 +120,14 @@ def _bisect(run: Keys, keys: Keys, low: Positions, high: Positions, *, right: bo
         high[active] = np.where(below, hi, middle)
         active = active[low[active] < high[active]]
     return low
+
+
+def _sort(keys: Keys, rows: npt.NDArray[np.int32]) -> tuple[Keys, npt.NDArray[np.int32]]:
+    """The pairs sorted by key, in the order given within a key."""
+    if compiled.active():
+        return compiled.sort_run(keys, rows)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], rows[order]
 
 
 def _merge(
