@@ -106,8 +106,16 @@ NEAR_DUPLICATE_STAGES: dict[str, tuple[str, ...]] = {
     "newscollate": ("features", "signatures", "bands", "candidates"),
     "datasketch": ("read_tokenise_shingle", "minhash", "lsh_insert", "lsh_query"),
     "text-dedup": ("prepare", "Loading", "MinHashing", "Clustering"),
+    "newscollate-lsh": ("read_tokenise_shingle", "minhash", "lsh_insert", "lsh_query"),
 }
-PEER_SCRIPTS = {"datasketch": "run_datasketch.py", "text-dedup": "run_textdedup.py"}
+# each runner's interpreter and script: the peers in their venv; newscollate's own
+# near-duplicate candidates alone (``run_newscollate.py``) in the project's
+RUNNERS: dict[str, tuple[Path, str]] = {
+    "newscollate-lsh": (Path(sys.executable), "run_newscollate.py"),
+    "datasketch": (PEERS_PYTHON, "run_datasketch.py"),
+    "text-dedup": (PEERS_PYTHON, "run_textdedup.py"),
+}
+OWN_RUNNER = "newscollate-lsh"
 
 _START = time.perf_counter()
 
@@ -272,11 +280,12 @@ def _remove_store(path: Path) -> None:
 def run_peer(tool: str, corpus: Corpus, workdir: Path) -> tuple[Json, Path]:
     """One peer runner on the corpus; its result JSON and its pairs TSV."""
     out, pairs = workdir / f"{tool}.json", workdir / f"{tool}.tsv"
-    log(f"{tool}: {PEER_SCRIPTS[tool]} on {corpus.jsonl.name}")
+    python, script = RUNNERS[tool]
+    log(f"{tool}: {script} on {corpus.jsonl.name}")
     process: Json = {}
     with watched(process):
         subprocess.run(
-            [str(PEERS_PYTHON), str(PEERS / PEER_SCRIPTS[tool]), str(corpus.jsonl),
+            [str(python), str(PEERS / script), str(corpus.jsonl),
              "--threshold", str(THRESHOLD), "--num-perm", str(NUM_PERM),
              "--out", str(out), "--pairs", str(pairs)],
             cwd=ROOT, check=True,
@@ -420,8 +429,8 @@ def measure(corpus: Corpus, args: argparse.Namespace) -> Json:
     ours = measure_newscollate(corpus, gold, workdir, args)
     entry["tools"]["newscollate"] = ours
     if args.peers:
-        for tool in PEER_SCRIPTS:
-            entry["tools"][tool] = measure_peer(tool, corpus, gold, workdir, ours)
+        for tool in RUNNERS:
+            entry["tools"][tool] = measure_peer(tool, corpus, gold, workdir, entry["tools"])
     return entry
 
 
@@ -447,8 +456,11 @@ def measure_newscollate(
     return ours
 
 
-def measure_peer(tool: str, corpus: Corpus, gold: Gold, workdir: Path, ours: Json) -> Json:
-    """A peer's run, its clusters scored as newscollate's, and the ratios to newscollate."""
+def measure_peer(
+    tool: str, corpus: Corpus, gold: Gold, workdir: Path, measured: Mapping[str, Json]
+) -> Json:
+    """A runner's run, its clusters scored as newscollate's, and a peer's ratios to
+    newscollate (``measured`` holds what ran before it, ``OWN_RUNNER`` among them)."""
     n = corpus.articles
     raw, tsv = run_peer(tool, corpus, workdir)
     seconds = {**raw["stages_seconds"], **raw.get("text_dedup_stages_seconds", {})}
@@ -475,10 +487,17 @@ def measure_peer(tool: str, corpus: Corpus, gold: Gold, workdir: Path, ours: Jso
             **score(found, gold),
             "pair_recall": pair_recall(hits, gold),
         }
-    peer["ratios_newscollate_over_peer"] = {
-        key: ratio(ours[key], peer[key])
-        for key in ("articles_per_second", "near_duplicate_articles_per_second", "peak_rss_mib")
-    }
+    if tool != OWN_RUNNER:
+        ours, alone = measured["newscollate"], measured[OWN_RUNNER]
+        peer["ratios_newscollate_over_peer"] = {
+            key: ratio(ours[key], peer[key])
+            for key in ("articles_per_second", "near_duplicate_articles_per_second", "peak_rss_mib")
+        } | {
+            "near_duplicate_alone_articles_per_second": ratio(
+                alone["near_duplicate_articles_per_second"],
+                peer["near_duplicate_articles_per_second"],
+            )
+        }
     log(f"{tool}: {peer['end_to_end_seconds']:.1f} s, {peer['articles_per_second']}/s")
     return peer
 
@@ -496,6 +515,7 @@ def _ratio(value: float | None) -> str:
 
 CLUSTER_LABELS = {
     ("newscollate", None): "newscollate (stories in the store)",
+    ("newscollate-lsh", "pairs"): "newscollate LSH alone (components of its candidates)",
     ("datasketch", "pairs"): "datasketch (components of LSH candidates)",
     ("datasketch", "verified"): "datasketch (components of candidates, est. J >= 0.5)",
     ("text-dedup", "pairs"): "text-dedup (its union-find clusters)",
@@ -531,6 +551,7 @@ def speed_table(tools: Mapping[str, Json]) -> str:
         "others' CPU",
         "newscollate/peer: articles/s",
         "near-dup articles/s",
+        "near-dup alone",
         "peak RSS",
     ]
     rows = []
@@ -551,6 +572,7 @@ def speed_table(tools: Mapping[str, Json]) -> str:
                     for k in (
                         "articles_per_second",
                         "near_duplicate_articles_per_second",
+                        "near_duplicate_alone_articles_per_second",
                         "peak_rss_mib",
                     )
                 ),
@@ -689,7 +711,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for articles in args.sizes:
         corpus = ensure_corpus(articles, args.seed, args.cache)
         entry = measure(corpus, args)
-        peers = {k: v for k, v in entry["tools"].items() if k != "newscollate"}
+        peers = {k: v for k, v in entry["tools"].items() if k not in ("newscollate", OWN_RUNNER)}
         entry["environment"] = environment(peers)
         entry["command"] = " ".join([".venv/bin/python", "bench/bench_stories.py", *sys.argv[1:]])
         results["sizes"][f"{articles}-s{args.seed}"] = entry

@@ -91,6 +91,54 @@ class Stages:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
+class Span:
+    """A runner's end-to-end span: wall clock, CPU seconds (its own and its reaped
+    children's), load averages and peak RSS, from ``Span()`` to ``stop()``."""
+
+    def __init__(self) -> None:
+        self.load_before = loadavg()
+        self.cpu_before = cpu_seconds()
+        self.start = time.perf_counter()
+
+    def stop(self) -> None:
+        self.seconds = time.perf_counter() - self.start
+        self.peak_mib = vmhwm_mib()  # before pairs are listed for the TSV
+        self.cpu_after = cpu_seconds()
+
+    def fields(self, stages: Stages, articles: int, import_seconds: float) -> dict[str, Any]:
+        """The result JSON's timing fields, as every runner writes them."""
+        (cpu0, children0), (cpu1, children1) = self.cpu_before, self.cpu_after
+        return {
+            "import_seconds": round(import_seconds, 3),
+            "stages_seconds": {k: round(v, 3) for k, v in stages.seconds.items()},
+            "end_to_end_seconds": round(self.seconds, 3),
+            "end_to_end_cpu_seconds": round(cpu1 - cpu0, 3),
+            "end_to_end_cpu_seconds_children": round(children1 - children0, 3),
+            "loadavg_before": self.load_before,
+            "loadavg_after": loadavg(),
+            "articles_per_second": round(articles / self.seconds, 1) if self.seconds > 0 else None,
+            "peak_rss_mib": round(peak_rss_mib(), 1),
+            "peak_rss_mib_end_to_end": round(self.peak_mib, 1),
+        }
+
+
+def finish(
+    result: dict[str, Any], rows: Iterable[tuple[str, str, str]], out: Path, pairs: Path | None
+) -> None:
+    """Write the pairs TSV (when asked for) and the result JSON, which names it, and
+    print the run in one line."""
+    if pairs:
+        write_pairs(pairs, rows)
+        result["pairs_file"] = str(pairs)
+    write_result(out, result)
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in result["stages_seconds"].items())
+    print(
+        f"{result['tool']}: {result['articles']} articles, {result['articles_per_second']}/s, "
+        f"{stages}, peak RSS {result['peak_rss_mib']} MiB, "
+        f"{result['pairs']['candidate']} candidate pairs"
+    )
+
+
 def cpu_seconds() -> tuple[float, float]:
     """(user+system CPU seconds of this process, of its reaped children) so far."""
     t = os.times()

@@ -26,18 +26,14 @@ _T0 = time.perf_counter()
 import xxhash  # noqa: E402
 from _common import (  # noqa: E402
     SHINGLE_WORDS,
+    Span,
     Stages,
-    cpu_seconds,
-    loadavg,
+    finish,
     machine,
     ordered,
-    peak_rss_mib,
     read_jsonl,
     shingles,
     versions,
-    vmhwm_mib,
-    write_pairs,
-    write_result,
 )
 from datasketch import MinHash, MinHashLSH  # noqa: E402
 from datasketch.hashfunc import sha1_hash32  # noqa: E402
@@ -57,9 +53,7 @@ def run(
     corpus: Path, threshold: float, num_perm: int, hash_name: str, seed: int, verify: bool
 ) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
     stages = Stages("read_tokenise_shingle", "minhash")
-    load_before = loadavg()
-    cpu0, cpu0_children = cpu_seconds()
-    start = time.perf_counter()
+    span = Span()
     ids: list[str] = []
     minhashes: list[MinHash] = []
     shingles_total = 0
@@ -92,9 +86,7 @@ def run(
             for other in lsh.query(minhash):
                 if other != doc_id:
                     candidates.add(ordered(doc_id, other))
-    end_to_end = time.perf_counter() - start
-    peak_end_to_end = vmhwm_mib()  # before pairs are listed for the TSV
-    cpu1, cpu1_children = cpu_seconds()
+    span.stop()
     rows: list[tuple[str, str, str]]
     above = None
     if verify:
@@ -123,16 +115,7 @@ def run(
             "shingle_words": SHINGLE_WORDS,
             "processes": 1,
         },
-        "import_seconds": round(IMPORT_SECONDS, 3),
-        "stages_seconds": {k: round(v, 3) for k, v in stages.seconds.items()},
-        "end_to_end_seconds": round(end_to_end, 3),
-        "end_to_end_cpu_seconds": round(cpu1 - cpu0, 3),
-        "end_to_end_cpu_seconds_children": round(cpu1_children - cpu0_children, 3),
-        "loadavg_before": load_before,
-        "loadavg_after": loadavg(),
-        "articles_per_second": round(n / end_to_end, 1) if end_to_end > 0 else None,
-        "peak_rss_mib": round(peak_rss_mib(), 1),
-        "peak_rss_mib_end_to_end": round(peak_end_to_end, 1),
+        **span.fields(stages, n, IMPORT_SECONDS),
         "pairs": {
             "candidate": len(candidates),
             "estimated_jaccard_at_least_threshold": above,
@@ -166,16 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     result, rows = run(
         args.corpus, args.threshold, args.num_perm, args.hash, args.seed, args.verify
     )
-    if args.pairs:
-        write_pairs(args.pairs, rows)
-        result["pairs_file"] = str(args.pairs)
-    write_result(args.out, result)
-    stages = ", ".join(f"{k} {v:.2f}s" for k, v in result["stages_seconds"].items())
-    print(
-        f"datasketch: {result['articles']} articles, {result['articles_per_second']}/s, "
-        f"{stages}, peak RSS {result['peak_rss_mib']} MiB, "
-        f"{result['pairs']['candidate']} candidate pairs"
-    )
+    finish(result, rows, args.out, args.pairs)
     return 0
 
 

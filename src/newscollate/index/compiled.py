@@ -259,6 +259,11 @@ def _signatures(values: Any, bounds: Any, a: Any, b: Any, out: Any) -> None:
                     row[p] = hashed
 
 
+@cache
+def _multipliers(values: tuple[int, ...]) -> U64:
+    return np.array(values, np.uint64)
+
+
 @dataclass(frozen=True, slots=True)
 class Scanned:
     """What ``scan`` reads off a chunk of texts."""
@@ -275,7 +280,7 @@ def scan(
     text_starts: npt.NDArray[np.intp],
     classes: npt.NDArray[np.uint8],
     k: int,
-    constants: tuple[int, int, int, list[int]],
+    constants: tuple[int, int, int, tuple[int, ...]],
     lead_words: int,
 ) -> Scanned:
     """Shingles, lead shingles and collapsed white space of the texts joined in
@@ -291,7 +296,7 @@ def scan(
     )  # fmt: skip
     first = np.searchsorted(starts, text_starts)
     last = np.append(first[1:], len(starts))
-    mixes = np.array(multipliers, np.uint64), np.uint64(shingle_mix)
+    mixes = _multipliers(multipliers), np.uint64(shingle_mix)
     return Scanned(
         _shingles(ids, first, last, k, *mixes),
         _shingles(ids, first, np.searchsorted(starts, cuts), k, *mixes),

@@ -96,13 +96,14 @@ def article_names(cleaned: Cleaned) -> frozenset[str]:
 
 
 def signature_bands(
-    features: Sequence[ArticleFeatures],
+    shingles: Sequence[npt.NDArray[np.uint64]], lead_shingles: Sequence[npt.NDArray[np.uint64]]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """MinHash band keys of each article's whole text and of its lead, one row per
-    article (band ``i`` of the lead is band ``LEAD_BAND_OFFSET + i``)."""
+    """MinHash band keys of each article's whole text and of its lead (its
+    ``ArticleFeatures.shingles`` and ``lead_shingles``), one row per article (band ``i``
+    of the lead is band ``LEAD_BAND_OFFSET + i``)."""
     hasher, banding = _signing()
-    keys = band_keys(hasher.signatures([f.shingles for f in features]), banding)
-    lead_keys = band_keys(hasher.signatures([f.lead_shingles for f in features]), banding)
+    keys = band_keys(hasher.signatures(shingles), banding)
+    lead_keys = band_keys(hasher.signatures(lead_shingles), banding)
     return keys.astype(np.int64), lead_keys.astype(np.int64)
 
 

@@ -422,7 +422,9 @@ def _featured(
                 kept.append((int(record["row"]), item))
         if kept:
             features = article_features([c for _, c in kept])
-            keys, lead_keys = _signature_bands(features)
+            keys, lead_keys = _signature_bands(
+                [f.shingles for f in features], [f.lead_shingles for f in features]
+            )
             for (row, cleaned), f, full, lead in zip(kept, features, keys, lead_keys, strict=True):
                 weighted = {n: float(name_weight(n)) for n in f.names}
                 rows.append(

@@ -86,7 +86,9 @@ def prepare(raw: Raw, settings: Settings) -> Prepared:
     lap("names")
     features = article_features(fresh, found_names)
     lap("features")
-    keys, lead_keys = signature_bands(features)
+    keys, lead_keys = signature_bands(
+        [f.shingles for f in features], [f.lead_shingles for f in features]
+    )
     lap("signatures")
     return Prepared(
         fresh,
