@@ -28,8 +28,8 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "AVAILABLE", "Scanned", "active", "locate", "merge_runs", "numpy_only", "scan",
-    "signatures", "sort_run",
+    "AVAILABLE", "Scanned", "active", "directory", "locate", "merge_runs", "numpy_only",
+    "scan", "signatures", "sort_run",
 ]  # fmt: skip
 
 AVAILABLE = importlib.util.find_spec("numba") is not None
@@ -439,3 +439,28 @@ def sort_run(
         return keys, rows
     ordered: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _sort_run(keys, rows)
     return ordered
+
+
+@_jit
+def _directory(keys: Any, bits: int) -> Any:
+    starts = np.empty((1 << bits) + 1, np.int64)
+    shift = 64 - bits
+    half = 1 << (bits - 1)
+    filled = 0  # the ranges whose start is written
+    for i in range(len(keys)):
+        at = (keys[i] >> shift) + half
+        while filled <= at:
+            starts[filled] = i
+            filled += 1
+    while filled <= 1 << bits:
+        starts[filled] = len(keys)
+        filled += 1
+    return starts
+
+
+def directory(keys: npt.NDArray[np.int64], bits: int) -> npt.NDArray[np.int64]:
+    """Where each range of the sorted ``keys``' top ``bits`` bits begins (as an offset
+    from the least int64), and their end: one pass over the keys."""
+    _compile()
+    starts: npt.NDArray[np.int64] = _directory(keys, bits)
+    return starts

@@ -93,6 +93,9 @@ class _Directory:
 
     def __init__(self, keys: Keys) -> None:
         self.bits = min(max((len(keys) // 8).bit_length(), 1), 26)
+        if compiled.active():
+            self.starts = compiled.directory(keys, self.bits)
+            return
         self.starts = np.zeros((1 << self.bits) + 1, np.int64)
         np.cumsum(np.bincount(self._range(keys), minlength=1 << self.bits), out=self.starts[1:])
 
