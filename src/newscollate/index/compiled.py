@@ -1,4 +1,6 @@
-"""The shingling and MinHash loops of ``index.minhash``, compiled with Numba.
+"""The loops of the near-duplicate stage, compiled with Numba: shingling and MinHash
+(``index.minhash``), and sorting, merging and searching the band runs
+(``index.runs``).
 
 NumPy runs the tokeniser as some fifteen passes over every character (classes,
 masks, edges, a prefix sum of powers) and the signatures as three passes over a
@@ -7,12 +9,12 @@ the near-duplicate stage. Here each is one loop: a character is read once, a
 shingle is hashed into all its permutations while it is in a register. The
 arithmetic is the same 64- and 32-bit wrap-around as the NumPy code, so the
 results are the same bits (``tests/index/test_minhash.py`` checks them against the
-NumPy code and against plain Python).
+NumPy code and against plain Python; ``tests/index/test_runs.py`` the runs).
 
 Numba is optional (the ``fast`` extra): where it is missing, or has no build for
-the Python in use yet, ``active()`` is False and ``index.minhash`` keeps its
-NumPy code. Compiled code is cached on disk, so compiling (about 1.5 s) happens
-once; loading it costs a process about 0.3 s and 130 MB.
+the Python in use yet, ``active()`` is False and the callers keep their NumPy
+code. Compiled code is cached on disk, so compiling (about 5 s) happens once;
+loading it costs a process about 0.4 s and 130 MB.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def active() -> bool:
 @contextlib.contextmanager
 def numpy_only() -> Iterator[None]:
     """Run the NumPy code meanwhile, which gives the same bits: for a batch or two,
-    loading the compiled code (about 0.3 s and 130 MB a process) costs more than it
+    loading the compiled code (about 0.4 s and 130 MB a process) costs more than it
     saves."""
     global _declined
     _declined += 1

@@ -143,7 +143,7 @@ def prepared(batches: Iterable[Raw], settings: Settings) -> Generator[Prepared, 
 def _here(raw: Raw, settings: Settings) -> Prepared:
     """``prepare`` in this process, which does it for the first batch only: with the
     NumPy code (the same bits as the compiled loops), so that this process never
-    loads Numba (0.3 s and 130 MB) for it."""
+    loads Numba (0.4 s and 130 MB) for it."""
     with compiled.numpy_only():
         return prepare(raw, settings)
 
