@@ -153,6 +153,21 @@ def test_article_objects_pass_through() -> None:
     assert (article.article.id, article.article.outlet) == ("mine", "Courier")
 
 
+def test_an_article_object_with_a_lone_surrogate_is_a_problem_not_a_crash() -> None:
+    """What the API is given is checked as records are: SQLite would refuse it later,
+    in the middle of a batch."""
+    articles, problems = _load(
+        Article(text=BODY, id="good"),
+        Article(text=BODY + "\udc80", id="bad-text"),
+        Article(text=BODY, id="bad-author", author="A\ud800"),
+    )
+    assert [a.article.id for a in articles] == ["good"]
+    assert problems == [
+        "bad-text: 'text' is not valid Unicode: it holds a lone surrogate",
+        "bad-author: 'author' is not valid Unicode: it holds a lone surrogate",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [

@@ -14,6 +14,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import fields as fields_of
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, cast
@@ -45,7 +46,10 @@ def read_inputs(
     seen_paths: set[Path] = set()
     for number, item in enumerate(inputs, 1):
         if isinstance(item, Article):
-            yield item if item.id else _with_id(item, f"article-{number}")
+            article = item if item.id else _with_id(item, f"article-{number}")
+            fields = ((f.name, getattr(article, f.name)) for f in fields_of(Article))
+            bad = _not_unicode(fields)
+            yield Problem(article.id or "article", bad) if bad else article
             continue
         name = str(item)
         if name == "-":
@@ -469,9 +473,8 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
         key: _str_or_none(record.get(key))
         for key in ("id", "url", "title", "outlet", "published", "author", "language")
     }
-    for key, value in (("text", text), ("html", html), *meta.items()):
-        if value and not _encodable(value):  # JSON escapes can spell one: "\\ud800"
-            return Problem(source, f"'{key}' is not valid Unicode: it holds a lone surrogate")
+    if bad := _not_unicode((("text", text), ("html", html), *meta.items())):
+        return Problem(source, bad)
     article_id = meta["id"] or meta["url"] or default_id
     try:
         if not text and html:
@@ -502,6 +505,15 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
         url=meta["url"],
         source=source,
     )
+
+
+def _not_unicode(fields: Iterable[tuple[str, Any]]) -> str | None:
+    """Why a record's text fields cannot be stored: one holds a lone surrogate, which
+    JSON escapes can spell ("\\ud800") and no UTF-8 store, hash or page takes."""
+    for key, value in fields:
+        if isinstance(value, str) and not _encodable(value):
+            return f"'{key}' is not valid Unicode: it holds a lone surrogate"
+    return None
 
 
 def _str_or_none(value: Any) -> str | None:
