@@ -7,9 +7,9 @@ pages, which each commit wrote to the WAL and each checkpoint back to the file. 
 committing took 37% of the run; per article it kept growing with the store.
 
 Here each group of keys (the whole text's, the lead's) is ``SortedRuns`` of
-hashed keys: a bucket is a directory lookup and a short search in each run. The store keeps the keys themselves as an
-append-only blob per article and builds this from them when it first adds to a
-store.
+hashed keys: a bucket is a directory lookup and a short search in each run. The
+store keeps the keys themselves as an append-only blob per article and builds this
+from them when it first adds to a store.
 """
 
 from __future__ import annotations
