@@ -27,6 +27,10 @@ and reused) this measures:
   Where clusters go wrong: pairs of gold stories joined in one predicted story (and how
   many of corpusgen's distractor pairs, same topic a few days apart, are among them),
   and gold stories split over several predicted stories.
+* **newscollate-lsh** (``--peers``): ``bench/peers/run_newscollate.py``, the store's
+  own shingling, signatures and band index and nothing else, run the way the peer
+  runners run (one process, the JSONL to the candidate pairs, in the project's venv),
+  scored as the peers are; "near-dup alone" is its near-duplicate rate over a peer's.
 * **peers** (``--peers``): datasketch and text-dedup, each through its runner in
   ``bench/peers`` (its own venv, ``bench/peers/setup.sh``) on the same JSONL, threshold
   0.5, 128 permutations, sha1, the project's word 5-shingles. Their clusters are the

@@ -10,7 +10,7 @@ Everything is hashed with fixed 64-bit arithmetic in NumPy, never with Python's
 ``hash()`` (salted per process), so signatures and band keys stored by one
 process mean the same in every other, on any machine. Tokenising is the costly
 stage; it runs over the code points of many texts at once (see
-``shingle_hashes_batch``) and gives exactly the tokens of
+``shingle_texts``) and gives exactly the tokens of
 ``words(fold(text))``. Where Numba is installed, tokenising, shingling and the
 signatures run as compiled loops (``index.compiled``) that give the same bits.
 """
@@ -198,9 +198,10 @@ def _window_hashes(ids: U64, k: int) -> U64:
 def _chunks(folded: Sequence[str]) -> Iterator[list[int]]:
     """The indices of ``folded`` texts in groups of about ``_CHUNK_CHARS`` characters:
     first the ASCII ones, then the others. Joined, one text that is not ASCII makes a
-    chunk four bytes a character, which the compiled loops read half as fast again:
-    with an "é" in one folded text in a hundred, mixed chunks of 25 texts were three
-    in ten, and now those texts' own chunks are all there is."""
+    chunk four bytes a character, which the compiled pass reads in about 5.5 ns a
+    character against 3.2 for one byte: with an "é" in one folded text in a hundred,
+    mixed chunks of 25 texts were three in ten, and now those texts' own chunks are
+    all there is."""
     for wanted in (True, False):
         current: list[int] = []
         size = 0
