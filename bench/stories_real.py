@@ -644,6 +644,15 @@ def compact_json(value: Json) -> str:
     return re.sub(r"\[[^\[\]{}]*\]", lambda m: re.sub(r"\n\s*", " ", m.group(0)), text)
 
 
+def written(result: Json, table: str, out: Path) -> int:
+    """Writes the result file, prints the tables and where the file went."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(compact_json(result) + "\n", encoding="utf-8")
+    print(table)
+    print(f"\nwritten: {out}")
+    return 0
+
+
 def print_details(corpus: Corpus, name: str, predicted: Mapping[str, Any]) -> None:
     """Split and merged BASIL events with their titles: terminal only, never the file."""
     errors = basil_errors(predicted, corpus)
@@ -726,11 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for tool in ("newscollate", EMBED_ALL, "datasketch"):
         if tool in result:
             result[tool]["clustering"].pop("_predicted")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(compact_json(result) + "\n", encoding="utf-8")
-    print(markdown(result))
-    print(f"\nwritten: {args.out}")
-    return 0
+    return written(result, markdown(result), args.out)
 
 
 if __name__ == "__main__":

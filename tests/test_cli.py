@@ -76,6 +76,12 @@ def test_skipped_input_gives_exit_3_and_names_it(tmp_path: Path, seed_paths: lis
             "link_threshold must be between 0 and 1",
             id="bad-setting",
         ),
+        pytest.param(
+            ["dedup", "ONE", "--same-story-cosine", "0.3"],
+            2,
+            "same_story_cosine must be between 0.4 and 1",
+            id="bad-model-bar",
+        ),
         pytest.param(["frobnicate"], 2, "invalid choice", id="unknown-command"),
     ],
 )

@@ -10,6 +10,9 @@ from newscollate import ConfigError, Settings
         pytest.param("semantic_weight", -0.1, id="weight-negative"),
         pytest.param("max_input_bytes", 0, id="zero-bytes"),
         pytest.param("outlet_furniture_min_articles", 1, id="one-article-outlet"),
+        pytest.param("same_story_cosine", 0.3, id="model-bar-below-the-meaning-search"),
+        pytest.param("same_story_cosine", 1.2, id="model-bar-above-1"),
+        pytest.param("names_credit", -0.1, id="negative-names-credit"),
     ],
 )
 def test_out_of_range_settings_name_the_field(field: str, value: float) -> None:

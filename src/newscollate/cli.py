@@ -74,6 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("newscollate.db"),
         help="the story store (default: ./newscollate.db)",
     )
+    linking = argparse.ArgumentParser(add_help=False)
+    linking.add_argument(
+        "--same-story-cosine",
+        type=float,
+        help="the model's bar for reports whose names agree only in part (default 0.55; "
+        "lower joins more reports written independently, and more events on one topic)",
+    )
+    linking.add_argument(
+        "--names-credit",
+        type=float,
+        help="how far that bar comes down as more of their rare names agree (default 0.5)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     cmp = commands.add_parser(
         "compare",
@@ -111,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     index_commands = index.add_subparsers(dest="index_command", required=True, metavar="ACTION")
     add = index_commands.add_parser(
         "add",
-        parents=[common, store],
+        parents=[common, store, linking],
         help="add articles to the store and update its stories",
         description="Add articles (files, directories, JSONL/CSV, WARC, stdin) to the store: "
         "each is checked against everything stored for copies, rewrites and reports of the "
@@ -144,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     story.add_argument("--no-facts", action="store_true", help="collate only, without fact checks")
     dedup = commands.add_parser(
         "dedup",
-        parents=[common],
+        parents=[common, linking],
         help="annotate a corpus with stories and duplicates, without a store",
         description="Read a corpus and write every record back with story_id, duplicate_of, "
         "relation and score.",
@@ -160,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_spark_arguments(
         spark_commands.add_parser(
             "dedup",
-            parents=[common],
+            parents=[common, linking],
             help="annotate a corpus with stories and duplicates on Spark",
             description="The job of `newscollate dedup` on Apache Spark, with the same results: "
             "writes OUTPUT/articles (each record with story_id, duplicate_of, relation, score), "
@@ -203,7 +215,9 @@ EMBED_ALL_HELP = (
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """The one place where command-line flags become ``Settings``."""
     overrides: dict[str, object] = {}
-    for flag in ("link_threshold", "merge_threshold", "semantic_weight"):
+    for flag in (
+        "link_threshold", "merge_threshold", "semantic_weight", "same_story_cosine", "names_credit"
+    ):  # fmt: skip
         if getattr(args, flag, None) is not None:
             overrides[flag] = getattr(args, flag)
     if getattr(args, "no_facts", False):

@@ -14,6 +14,10 @@ from pathlib import Path
 
 from newscollate.errors import ConfigError
 
+# story finding searches an article's neighbours in meaning (Settings.embed_all) from
+# this cosine up (index.candidates), so the model's bar cannot sit lower
+MIN_SAME_STORY_COSINE = 0.4
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
@@ -46,6 +50,14 @@ class Settings:
             event sharing no names are found too. It costs the model on every article
             (about 40 a second on 2 cores, against some 300 without), so it suits
             corpora of thousands, not millions. A store keeps the mode it was built in.
+        same_story_cosine: story finding's bar for the model: two reports published
+            the same day whose names agree only in part are one story when the
+            cosine of their titles and openings reaches it (``store.verify.ModelBar``).
+            Lower finds more reports written independently, and joins more events on
+            one topic. It changes the links made from then on, not those stored.
+        names_credit: how far the bar comes down for every unit of (rarity-weighted)
+            name cosine above 0.2: reports naming the same rare people and places
+            need less of the model's word.
     """
 
     max_input_bytes: int = 20_000_000
@@ -59,9 +71,19 @@ class Settings:
     batch_size: int = 32
     check_facts: bool = True
     embed_all: bool = False
+    same_story_cosine: float = 0.55
+    names_credit: float = 0.5
 
     def __post_init__(self) -> None:
-        for name in ("link_threshold", "weak_link_threshold", "merge_threshold", "semantic_weight"):
+        if not MIN_SAME_STORY_COSINE <= self.same_story_cosine <= 1.0:
+            raise ConfigError(
+                f"same_story_cosine must be between {MIN_SAME_STORY_COSINE} and 1 "
+                f"(got {self.same_story_cosine!r})"
+            )
+        for name in (
+            "link_threshold", "weak_link_threshold", "merge_threshold", "semantic_weight",
+            "names_credit",
+        ):  # fmt: skip
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"{name} must be between 0 and 1 (got {value!r})")

@@ -373,14 +373,17 @@ def test_model_bar_rises_with_days_and_falls_with_agreeing_names() -> None:
     and no name agreement inside the zone ever lets a pair through on a cosine
     that unrelated reports reach."""
     from newscollate.index.candidates import MODEL_DAYS, NAMES_MAYBE
-    from newscollate.store.verify import MODEL_COSINE, NAMES_SURE, model_bar
+    from newscollate.store.verify import NAMES_SURE, ModelBar
 
-    assert model_bar(0, NAMES_MAYBE) == pytest.approx(MODEL_COSINE)
-    assert model_bar(1, 0.3) > model_bar(0, 0.3)
-    assert model_bar(0, 0.4) < model_bar(0, 0.3)
-    lowest = model_bar(0, NAMES_SURE)
+    bar = ModelBar.of(newscollate.Settings())
+    assert bar.at(0, NAMES_MAYBE) == pytest.approx(newscollate.Settings().same_story_cosine)
+    assert bar.at(1, 0.3) > bar.at(0, 0.3)
+    assert bar.at(0, 0.4) < bar.at(0, 0.3)
+    lowest = bar.at(0, NAMES_SURE)
     assert lowest >= 0.35
-    assert model_bar(MODEL_DAYS, NAMES_MAYBE) <= 0.7
+    assert bar.at(MODEL_DAYS, NAMES_MAYBE) <= 0.7
+    flat = ModelBar.of(newscollate.Settings(same_story_cosine=0.6, names_credit=0.0))
+    assert flat.at(0, 0.5) == flat.at(0, 0.3) == pytest.approx(0.6)
 
 
 SNOW_REPORTS = [  # one invented event told twice with no name in common, and another event
@@ -431,6 +434,30 @@ def test_embed_all_finds_reports_that_share_no_names(
     linked = next(a for a in annotated if a.article.id == "roof-2")
     assert linked.relation == "same-story" and linked.score is not None and linked.score >= 0.65
     assert summary.timings["meaning candidates"] > 0
+
+
+def test_the_model_bar_settings_decide_a_model_zone_pair(
+    embedder: newscollate.SentenceEmbedder,
+) -> None:
+    """The snow reports share no names, so their bar is ``same_story_cosine`` plus
+    the credit times 0.2: set just above their cosine they stay apart, just below
+    it they are joined, and a credit lifts the bar over it again."""
+    from newscollate.index.candidates import NAMES_MAYBE
+
+    def roofs_joined(**bar: float) -> bool:
+        settings = newscollate.Settings(embed_all=True, **bar)  # type: ignore[arg-type]
+        annotated, _ = newscollate.dedup(SNOW_REPORTS, settings=settings, embedder=embedder)
+        story = {a.article.id: a.story for a in annotated}
+        return story["roof-1"] == story["roof-2"]
+
+    annotated, _ = newscollate.dedup(
+        SNOW_REPORTS, settings=newscollate.Settings(embed_all=True), embedder=embedder
+    )
+    cosine = next(a.score for a in annotated if a.article.id == "roof-2")
+    assert cosine is not None and 0.45 < cosine < 0.95
+    assert not roofs_joined(same_story_cosine=cosine + 0.02, names_credit=0.0)
+    assert roofs_joined(same_story_cosine=cosine - 0.02, names_credit=0.0)
+    assert not roofs_joined(same_story_cosine=cosine - 0.02, names_credit=0.1 / NAMES_MAYBE)
 
 
 def test_a_store_keeps_the_mode_it_was_built_in(

@@ -36,6 +36,8 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from newscollate.config import MIN_SAME_STORY_COSINE
+
 __all__ = [
     "BUCKET_PREDECESSORS", "MEANING_MAYBE", "MEANING_NEIGHBOURS", "MODEL_DAYS", "NAMES_MAYBE",
     "NAME_BUCKET", "NAME_NEIGHBOURS", "NAME_SHARE", "WINDOW_DAYS", "NameCarriers", "bucket_pairs",
@@ -51,7 +53,7 @@ NAMES_MAYBE = 0.2  # the weighted name cosine below which names say nothing
 WINDOW_DAYS = 7  # how far apart candidates from names may be published
 MODEL_DAYS = 2  # how far apart two articles the model judges may be published
 MEANING_NEIGHBOURS = 16
-MEANING_MAYBE = 0.4  # below the lowest bar the model zone sets (store.verify.model_bar)
+MEANING_MAYBE = MIN_SAME_STORY_COSINE  # the lowest bar the model may be given (ModelBar)
 
 Name = TypeVar("Name", bound=Hashable)  # a name, or the number a store gives it
 

@@ -53,7 +53,7 @@ from newscollate.ingest.clean import Cleaned, clean
 from newscollate.ingest.furniture import recurring_from_counts, short_lines
 from newscollate.ingest.sources import record_article
 from newscollate.models import Article, Problem
-from newscollate.store.verify import Pair, Verifier
+from newscollate.store.verify import ModelBar, Pair, Verifier
 
 __all__ = ["Columns", "SparkSummary", "dedup", "session"]
 
@@ -623,7 +623,7 @@ def _verified(candidates: Any, good: Any, settings: Settings) -> Any:
                 for end_ in ("a", "b"):
                     rows[int(record[end_])] = {c: record[f"{end_}_{c}"] for c in cols}
                 pairs.append(Pair(int(record["a"]), int(record["b"])))
-            links = Verifier().verify(
+            links = Verifier(bar=ModelBar.of(settings)).verify(
                 sorted(pairs, key=lambda p: (p.a, p.b)), _BatchLookup(rows, settings)
             )
             yield pd.DataFrame(links, columns=["a", "b", "relation", "score"]).astype(

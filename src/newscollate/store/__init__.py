@@ -67,7 +67,7 @@ from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
 from newscollate.represent.embed import Embedder
 from newscollate.store.prepare import Prepared, prepared
-from newscollate.store.verify import Pair, Verifier
+from newscollate.store.verify import ModelBar, Pair, Verifier
 
 __all__ = [
     "MAX_STORY_VERSIONS", "SCHEMA_VERSION", "AddSummary", "Store", "StoredArticle", "StoryInfo",
@@ -233,7 +233,7 @@ class Store:
             _name_rows_to_blobs(self.db)
         self.embed_all = self._mode()
         self.db.execute("COMMIT")
-        self.verifier = Verifier(model_for_all=self.embed_all)
+        self.verifier = Verifier(model_for_all=self.embed_all, bar=ModelBar.of(self.settings))
 
     def _mode(self) -> bool:
         """Whether the store embeds every article (``Settings.embed_all``). The mode

@@ -19,7 +19,7 @@ whose shingles are almost all inside the longer one (a trimmed copy), is
   names alone cannot tell one event from two on one topic, and for articles
   published within ``MODEL_DAYS`` of each other the model decides, on the cosine
   of their titles and openings, with a bar that rises with the days between them
-  and falls as more of their names agree.
+  and falls as more of their names agree (``ModelBar``).
 
 So the transformer runs only on the pairs the cheap evidence leaves open, which
 keeps story finding at corpus speed: on generated corpora those are a few per cent
@@ -36,10 +36,11 @@ import numpy as np
 import numpy.typing as npt
 
 from newscollate.cluster import LinkRelation, UnionFind
+from newscollate.config import Settings
 from newscollate.index.candidates import MODEL_DAYS, NAMES_MAYBE
 from newscollate.index.minhash import containment, jaccard
 
-__all__ = ["Pair", "Verifier", "model_bar"]
+__all__ = ["ModelBar", "Pair", "Verifier"]
 
 NEAR_JACCARD = 0.5
 TRIM_CONTAINMENT = 0.8
@@ -49,18 +50,7 @@ REWRITE_SURE_JACCARD = 0.2
 # Outlets rework a report within its news cycle; a week covers it with room to spare.
 REWRITE_DAYS = 7
 NAMES_SURE = 0.55
-# The model settles pairs whose names are ambiguous, published at most MODEL_DAYS
-# apart: the embedding cosine of title and opening must reach MODEL_COSINE, plus
-# COSINE_PER_DAY for every day between them, minus NAMES_CREDIT for every unit of
-# name cosine above NAMES_MAYBE. Reports of one event written independently share
-# meaning, not words; reports of two events on one topic say similar things too,
-# and the further apart they are, the likelier they are two; the more of the same
-# rare names they give, the likelier they are one. The figures were set on the
-# SemEval-2022 English dev pairs and the generated corpora (docs/evaluation.md):
-# at 0.65 with no credit, half of SemEval's same-story pairs were missed.
-MODEL_COSINE = 0.55
-COSINE_PER_DAY = 0.05
-NAMES_CREDIT = 0.5
+COSINE_PER_DAY = 0.05  # see ModelBar
 # With every article embedded (Verifier(model_for_all=True)), names below NAMES_MAYBE
 # still speak when both articles give at least NAMES_ENOUGH of them: sharing almost
 # none (cosine under NAMES_DISAGREE) they report two events, however alike they read
@@ -96,9 +86,32 @@ def _names_disagree(names: float, pair: Pair, lookup: Lookup) -> bool:
     return names < NAMES_DISAGREE and enough
 
 
-def model_bar(gap_days: int, names: float) -> float:
-    """The cosine of titles and openings a model-zone pair must reach to be one story."""
-    return MODEL_COSINE + COSINE_PER_DAY * gap_days - NAMES_CREDIT * (names - NAMES_MAYBE)
+@dataclass(frozen=True, slots=True)
+class ModelBar:
+    """The cosine of titles and openings a pair whose names are ambiguous must reach
+    to be one story, for pairs published at most ``MODEL_DAYS`` apart: ``cosine``,
+    plus ``COSINE_PER_DAY`` for every day between them, minus ``names_credit`` for
+    every unit of name cosine above ``NAMES_MAYBE``.
+
+    Reports of one event written independently share meaning, not words; reports of
+    two events on one topic say similar things too, and the further apart they are,
+    the likelier they are two; the more of the same rare names they give, the
+    likelier they are one. The defaults were set on the SemEval-2022 English dev
+    pairs, the generated corpora and, looked at, BASIL's dev split; at 0.65 with no
+    credit, half of SemEval's same-story pairs were missed. ``Settings`` carries
+    them (``same_story_cosine``, ``names_credit``) so a corpus can be calibrated:
+    ``bench/stories_real.py --crossval`` chooses them on held-out events.
+    """
+
+    cosine: float = 0.55
+    names_credit: float = 0.5
+
+    @classmethod
+    def of(cls, settings: Settings) -> ModelBar:
+        return cls(settings.same_story_cosine, settings.names_credit)
+
+    def at(self, gap_days: int, names: float) -> float:
+        return self.cosine + COSINE_PER_DAY * gap_days - self.names_credit * (names - NAMES_MAYBE)
 
 
 class Verifier:
@@ -107,8 +120,9 @@ class Verifier:
     (``Settings.embed_all``, where every article has its vector anyway); otherwise
     only pairs whose names agree somewhat do."""
 
-    def __init__(self, *, model_for_all: bool = False) -> None:
+    def __init__(self, *, model_for_all: bool = False, bar: ModelBar | None = None) -> None:
         self.model_for_all = model_for_all
+        self.bar = bar or ModelBar()
 
     def verify(
         self, pairs: Sequence[Pair], lookup: Lookup
@@ -145,7 +159,7 @@ class Verifier:
                 names >= NAMES_MAYBE
                 or (self.model_for_all and not _names_disagree(names, pair, lookup))
             ):
-                to_score.append((pair, relation, model_bar(gap, names)))
+                to_score.append((pair, relation, self.bar.at(gap, names)))
         # a pair already joined, through stored stories or this batch's sure links,
         # needs no model: its link would not change a story
         joined = UnionFind()
