@@ -66,6 +66,7 @@ test: check pytest
 eval: $(STAMP)
 	$(PY) bench/quality.py --all
 	$(PY) bench/stories_real.py --embed-all
+	$(PY) bench/stories_crossval.py
 
 # story finding at 10k and 100k next to datasketch and text-dedup (their own venv, bench/.venv-peers)
 bench-stories: $(STAMP)
