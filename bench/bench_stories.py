@@ -55,9 +55,14 @@ averages too. Usage:
     .venv/bin/python bench/bench_stories.py                            # 10k articles
     .venv/bin/python bench/bench_stories.py --sizes 2000 --peers       # a quick look
     .venv/bin/python bench/bench_stories.py --sizes 10000,100000,1000000 --peers
+    .venv/bin/python bench/bench_stories.py --sizes 100000 --span-days 70   # 1M's density
 
-Results go to ``--out`` (default ``bench/results/stories.json``), merged by size: a
-size measured before and not re-run is kept with its own environment. A markdown
+Corpora spread their stories over corpusgen's 700 days unless ``--span-days`` says
+otherwise, so a larger corpus is a denser one; a span in proportion to the size keeps
+the density, which separates what grows with the store from what grows with a week's
+reports. Results go to ``--out`` (default ``bench/results/stories.json``), merged by
+corpus (``100000-s1``, ``100000-s1-d70``): one measured before and not re-run is kept
+with its own environment. A markdown
 table per size goes to standard output, progress to standard error.
 """
 
@@ -94,6 +99,7 @@ from _common import (  # noqa: E402
     vmhwm_mib,
 )  # fmt: skip
 from _recall import Link, components, link_jaccards, read_links, recall_by_relation  # noqa: E402
+from corpusgen import SPAN_DAYS  # noqa: E402
 
 Json = dict[str, Any]
 
@@ -150,6 +156,13 @@ class Corpus:
     articles: int
     seed: int
     jsonl: Path
+    span_days: int = SPAN_DAYS
+
+    @property
+    def name(self) -> str:
+        """``10000-s1``, or ``100000-s1-d70`` for a span other than corpusgen's default."""
+        span = "" if self.span_days == SPAN_DAYS else f"-d{self.span_days}"
+        return f"{self.articles}-s{self.seed}{span}"
 
     @property
     def gold(self) -> Path:
@@ -160,18 +173,22 @@ class Corpus:
         return self.jsonl.with_name(self.jsonl.stem + ".jaccard.json")
 
 
-def ensure_corpus(articles: int, seed: int, cache: Path) -> Corpus:
-    """The cached corpus of (``articles``, ``seed``), generated first if missing: written
-    under a temporary name and renamed, so an interrupted run leaves nothing to reuse."""
-    corpus = Corpus(articles, seed, cache / f"corpusgen-{articles}-s{seed}.jsonl")
+def ensure_corpus(articles: int, seed: int, cache: Path, span_days: int = SPAN_DAYS) -> Corpus:
+    """The cached corpus of (``articles``, ``seed``, ``span_days``), generated first if
+    missing: written under a temporary name and renamed, so an interrupted run leaves
+    nothing to reuse."""
+    named = Corpus(articles, seed, Path(), span_days).name
+    corpus = Corpus(articles, seed, cache / f"corpusgen-{named}.jsonl", span_days)
     if corpus.jsonl.exists() and corpus.gold.exists():
         return corpus
     cache.mkdir(parents=True, exist_ok=True)
-    partial = Corpus(articles, seed, corpus.jsonl.with_name(corpus.jsonl.stem + ".partial.jsonl"))
+    partial = Corpus(
+        articles, seed, corpus.jsonl.with_name(corpus.jsonl.stem + ".partial.jsonl"), span_days
+    )
     log(f"generating {articles:,} articles (seed {seed}) into {corpus.jsonl}")
     subprocess.run(
         [sys.executable, str(BENCH / "corpusgen.py"), "--articles", str(articles),
-         "--seed", str(seed), "-o", str(partial.jsonl)],
+         "--seed", str(seed), "--span-days", str(span_days), "-o", str(partial.jsonl)],
         cwd=ROOT, check=True,
     )  # fmt: skip
     partial.gold.replace(corpus.gold)
@@ -403,7 +420,7 @@ def ratio(ours: float | None, theirs: float | None) -> float | None:
 
 def measure(corpus: Corpus, args: argparse.Namespace) -> Json:
     """Every figure of one corpus size: newscollate, then (``--peers``) each peer."""
-    workdir = args.cache / f"run-{corpus.articles}-s{corpus.seed}"
+    workdir = args.cache / f"run-{corpus.name}"
     workdir.mkdir(parents=True, exist_ok=True)
     data = json.loads(corpus.gold.read_text())
     links = read_links(corpus.gold)
@@ -419,6 +436,7 @@ def measure(corpus: Corpus, args: argparse.Namespace) -> Json:
             "path": str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path),
             "articles": corpus.articles,
             "seed": corpus.seed,
+            "span_days": corpus.span_days,
             "mib": round(path.stat().st_size / 2**20, 1),
             "gold_stories": len(data["stories"]),
             "gold_relations": data["relations"],
@@ -691,6 +709,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=1, help="corpusgen seed (default 1)")
     parser.add_argument(
+        "--span-days",
+        type=int,
+        default=SPAN_DAYS,
+        help=f"days the corpus' stories spread over (corpusgen's default {SPAN_DAYS})",
+    )
+    parser.add_argument(
         "--cache", type=Path, default=BENCH / ".cache", help="generated corpora and run files"
     )
     parser.add_argument("--peers", action="store_true", help="also run datasketch and text-dedup")
@@ -713,12 +737,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     results.setdefault("benchmark", "stories")
     results.setdefault("sizes", {})
     for articles in args.sizes:
-        corpus = ensure_corpus(articles, args.seed, args.cache)
+        corpus = ensure_corpus(articles, args.seed, args.cache, args.span_days)
         entry = measure(corpus, args)
         peers = {k: v for k, v in entry["tools"].items() if k not in ("newscollate", OWN_RUNNER)}
         entry["environment"] = environment(peers)
         entry["command"] = " ".join([".venv/bin/python", "bench/bench_stories.py", *sys.argv[1:]])
-        results["sizes"][f"{articles}-s{args.seed}"] = entry
+        results["sizes"][corpus.name] = entry
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2) + "\n")
         print(tables(entry) + "\n", flush=True)

@@ -19,6 +19,10 @@ How a corpus is built:
 * A quarter of the stories are *distractors*: a second story of the same topic a few
   days from another one (two warehouse fires in two towns in one week), generated
   from the same templates with different places, people and numbers.
+* The stories start on days spread over ``span_days`` (``--span-days``, default 700)
+  from 1 January 2023, so a corpus of any size keeps the same calendar and grows
+  denser as it grows; a span proportional to ``n`` keeps the density instead (a
+  week holds the same number of reports), as an archive growing in time does.
 * Article text is a pure function of (seed, article): fresh reports are built from
   the story facts (topic sentence templates, several phrasings each), quotes and
   filler sentences whose words are drawn from Zipf-distributed word lists; derived
@@ -2795,7 +2799,7 @@ _REL_MIX = (
 _WIRE_MIX = ((_EXACT, 0.55), (_NEAR, 0.40), (_TRIMMED, 0.05))
 _MIN_WORDS, _MAX_WORDS = 150, 900
 _START = dt.date(2023, 1, 1)
-_SPAN_DAYS = 700
+SPAN_DAYS = 700
 _SINGLETON_SHARE = 0.5
 _DISTRACTOR_SHARE = 0.25
 _MAX_STORY = 50
@@ -2882,7 +2886,8 @@ class _Builder:
         text_src = plan.src[(plan.src >= 0) & (plan.rel != _SAME)]
         needed[text_src] = True
         self.needed = needed
-        self.dates = [(_START + dt.timedelta(days=d)).isoformat() for d in range(_SPAN_DAYS + 200)]
+        span = plan.span_days + 200  # reports follow their story by days at most
+        self.dates = [(_START + dt.timedelta(days=d)).isoformat() for d in range(span)]
 
     # -- stories ------------------------------------------------------------------------
     def story(self, s: int) -> _Story:
@@ -3247,6 +3252,7 @@ class _Plan:
     perm: np.ndarray
     pos: np.ndarray
     width: int
+    span_days: int
 
     def article_id(self, i: int) -> str:
         return f"a{int(self.pos[i]) + 1:0{self.width}d}"
@@ -3255,9 +3261,11 @@ class _Plan:
         return f"s{s + 1:0{self.width}d}"
 
 
-def _make_plan(n: int, seed: int) -> _Plan:
+def _make_plan(n: int, seed: int, span_days: int = SPAN_DAYS) -> _Plan:
     if n < 1:
         raise ValueError("n must be positive")
+    if span_days < 1:
+        raise ValueError("span_days must be positive")
     w = _world()
     r = random.Random(_mix(seed, 1))
     wire_sizes: list[int] = []
@@ -3320,14 +3328,14 @@ def _make_plan(n: int, seed: int) -> _Plan:
             base = r.randrange(max(0, s - 300), s)
         if base is not None:
             topic = s_topic[base]
-            sday = min(_SPAN_DAYS - 1, max(0, s_day[base] + r.randint(-3, 4)))
+            sday = min(span_days - 1, max(0, s_day[base] + r.randint(-3, 4)))
             town = w.town(r)
             while town == s_town[base]:
                 town = w.town(r)
             distractors.append((base, s))
         else:
             topic = bisect.bisect(topic_weights, r.random() * topic_weights[-1])
-            sday = r.randrange(_SPAN_DAYS)
+            sday = r.randrange(span_days)
             town = w.town(r)
         s_topic.append(topic)
         s_day.append(sday)
@@ -3425,6 +3433,7 @@ def _make_plan(n: int, seed: int) -> _Plan:
         perm=perm,
         pos=pos,
         width=max(6, len(str(n))),
+        span_days=span_days,
     )
 
 
@@ -3445,6 +3454,7 @@ class Gold:
     topics: dict[str, str]  # story id -> topic
     distractors: list[tuple[str, str]] = field(default_factory=list)  # same-topic story pairs
     places: dict[str, str] = field(default_factory=dict)  # story id -> town of the event
+    span_days: int = SPAN_DAYS  # the days the stories' first reports spread over
 
     @property
     def relations(self) -> dict[str, int]:
@@ -3473,6 +3483,7 @@ class Gold:
             "topics": self.topics,
             "distractors": [list(pair) for pair in self.distractors],
             "places": self.places,
+            "span_days": self.span_days,
         }
 
     @classmethod
@@ -3485,6 +3496,7 @@ class Gold:
             topics=data["topics"],
             distractors=[(a, b) for a, b in data.get("distractors", [])],
             places=data.get("places", {}),
+            span_days=data.get("span_days", SPAN_DAYS),
         )
 
 
@@ -3504,16 +3516,16 @@ def _gold(plan: _Plan) -> Gold:
     pairs = [(plan.story_id(a), plan.story_id(b)) for a, b in plan.distractors]
     towns = _world().towns
     places = {plan.story_id(s): towns[t] for s, t in enumerate(plan.s_town.tolist())}
-    return Gold(plan.n, plan.seed, stories, links, topics, pairs, places)
+    return Gold(plan.n, plan.seed, stories, links, topics, pairs, places, plan.span_days)
 
 
 class Corpus:
     """A generated corpus: iterate for the articles (in file order), ``gold`` for the truth."""
 
-    def __init__(self, n: int, seed: int = 1) -> None:
+    def __init__(self, n: int, seed: int = 1, span_days: int = SPAN_DAYS) -> None:
         self.n = n
         self.seed = seed
-        self._plan = _make_plan(n, seed)
+        self._plan = _make_plan(n, seed, span_days)
         self._gold: Gold | None = None
 
     @property
@@ -3531,9 +3543,9 @@ class Corpus:
             yield builder.article(i)
 
 
-def generate(n: int, seed: int = 1) -> Iterator[dict[str, str]]:
+def generate(n: int, seed: int = 1, span_days: int = SPAN_DAYS) -> Iterator[dict[str, str]]:
     """The ``n`` articles of corpus ``seed``, in file order, one at a time."""
-    return iter(Corpus(n, seed))
+    return iter(Corpus(n, seed, span_days))
 
 
 def gold(n: int, seed: int = 1) -> Gold:
@@ -3541,9 +3553,11 @@ def gold(n: int, seed: int = 1) -> Gold:
     return Corpus(n, seed).gold
 
 
-def generate_corpus(n: int, seed: int = 1) -> tuple[list[dict[str, str]], Gold]:
+def generate_corpus(
+    n: int, seed: int = 1, span_days: int = SPAN_DAYS
+) -> tuple[list[dict[str, str]], Gold]:
     """All articles in memory plus the gold (for small ``n``)."""
-    corpus = Corpus(n, seed)
+    corpus = Corpus(n, seed, span_days)
     return list(corpus), corpus.gold
 
 
@@ -3553,11 +3567,13 @@ def gold_path(path: str | Path) -> Path:
     return path.with_name(path.stem + ".gold.json")
 
 
-def write(n: int, seed: int, path: str | Path, progress: bool = False) -> Gold:
+def write(
+    n: int, seed: int, path: str | Path, progress: bool = False, span_days: int = SPAN_DAYS
+) -> Gold:
     """Write the corpus as JSON lines to ``path`` and its gold next to it; return the gold."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus(n, seed)
+    corpus = Corpus(n, seed, span_days)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     started = time.perf_counter()
     with path.open("w", encoding="utf-8", newline="\n") as out:
@@ -3579,10 +3595,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", "-n", type=int, required=True, help="number of articles")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", required=True, help="corpus path (.jsonl)")
+    parser.add_argument(
+        "--span-days",
+        type=int,
+        default=SPAN_DAYS,
+        help=f"days the stories spread over (default {SPAN_DAYS}); fewer for a denser corpus",
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    g = write(args.articles, args.seed, args.output, progress=not args.quiet)
+    g = write(args.articles, args.seed, args.output, not args.quiet, args.span_days)
     elapsed = time.perf_counter() - started
     if not args.quiet:
         out = Path(args.output)

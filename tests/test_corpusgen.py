@@ -250,3 +250,24 @@ def test_zipf_vocabulary(corpus: tuple[list[dict[str, str]], corpusgen.Gold]) ->
         (x - mx) ** 2 for x in xs
     )
     assert -1.5 <= slope <= -0.7
+
+
+def test_a_shorter_span_packs_the_stories_into_fewer_days(
+    corpus: tuple[list[dict[str, str]], corpusgen.Gold],
+) -> None:
+    """``span_days`` sets the calendar the stories start in, so a corpus can keep its
+    density as it grows; the gold records it and survives its JSON."""
+
+    def days(articles: list[dict[str, str]]) -> list[dt.date]:
+        return [dt.date.fromisoformat(a["published"][:10]) for a in articles]
+
+    packed, packed_gold = corpusgen.generate_corpus(N, SEED, span_days=30)
+    start = dt.date(2023, 1, 1)
+    first_reports = {a["id"] for a in packed} - {d for d, _, _ in packed_gold.links}
+    packed_days = dict(zip((a["id"] for a in packed), days(packed), strict=True))
+    assert max((packed_days[a] - start).days for a in first_reports) < 30
+    assert max(days(packed)) - max(days(corpus[0])) < dt.timedelta(0)
+    assert corpusgen.Gold.from_json(packed_gold.to_json()).span_days == 30
+    assert corpus[1].span_days == corpusgen.SPAN_DAYS
+    counts = Counter(days(packed))
+    assert max(counts.values()) > 3 * max(Counter(days(corpus[0])).values())
