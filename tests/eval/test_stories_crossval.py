@@ -38,5 +38,7 @@ def test_ties_go_to_the_middle_of_the_plateau() -> None:
     assert cv.chosen(scores) == plateau[2]
     scores[cv.GRID[-1]] = 0.95
     assert cv.chosen(scores) == cv.GRID[-1]
-    both = cv.choose(scores, {bar: (1.0 if bar == cv.GRID[0] else 0.0) for bar in cv.GRID})
-    assert both == {"alone": cv.GRID[-1], "guarded": cv.GRID[0]}
+    guard = {bar: (1.0 if bar == cv.GRID[0] else 0.0) for bar in cv.GRID}
+    flat = dict.fromkeys(cv.GRID, 1.0)
+    picks = cv.choose(scores, {"strict": guard, "flat": flat})
+    assert picks == {"alone": cv.GRID[-1], "strict guard": cv.GRID[0], "flat guard": cv.GRID[-1]}

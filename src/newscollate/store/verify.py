@@ -100,7 +100,8 @@ class ModelBar:
     pairs, the generated corpora and, looked at, BASIL's dev split; at 0.65 with no
     credit, half of SemEval's same-story pairs were missed. ``Settings`` carries
     them (``same_story_cosine``, ``names_credit``) so a corpus can be calibrated:
-    ``bench/stories_real.py --crossval`` chooses them on held-out events.
+    ``bench/stories_crossval.py`` chooses them on held-out events
+    (docs/evaluation.md).
     """
 
     cosine: float = 0.55
