@@ -566,3 +566,19 @@ def test_the_compiled_loops_run_where_nothing_can_be_cached() -> None:
     shingles = shingle_hashes(_PROBE)
     expected = f"True {shingles.tolist()} {MinHasher().signature(shingles).tolist()}"
     assert run.stdout.strip() == expected
+
+
+def test_the_code_point_table_is_the_tokeniser_s_character_class() -> None:
+    """Every code point's class, built by one search of ``normalize._WORD``'s word
+    class, is what ``str.isalnum`` says of it (the class's documented meaning), with
+    the three inner joiners apart."""
+    from newscollate.index.minhash import _ALNUM, _JOINER, _char_classes
+
+    table = _char_classes()
+    expected = np.frombuffer(bytes(map(str.isalnum, map(chr, range(0x110000)))), np.uint8)
+    joiners = [ord("'"), ord("."), ord("-")]
+    assert (table[joiners] == _JOINER).all()
+    rest = np.ones(0x110000, bool)
+    rest[joiners] = False
+    assert np.array_equal(table[rest] == _ALNUM, expected[rest].astype(bool))
+    assert set(np.unique(table[rest]).tolist()) <= {0, _ALNUM}

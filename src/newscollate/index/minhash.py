@@ -17,6 +17,7 @@ signatures run as compiled loops (``index.compiled``) that give the same bits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -98,11 +99,20 @@ def _mix_int(x: int) -> int:
 # --- tokenising --------------------------------------------------------------------------
 
 
+_WORD_CHARS = re.compile(r"[^\W_]+")  # the character class of ``normalize._WORD``
+
+
 @cache
 def _char_classes() -> npt.NDArray[np.uint8]:
-    """Per code point: word character of ``normalize._WORD`` (``[^\\W_]`` is exactly
-    ``str.isalnum``), inner joiner (``'``, ``.``, ``-``) or separator. Built once (~0.1 s)."""
-    table = np.frombuffer(bytes(map(str.isalnum, map(chr, range(0x110000)))), np.uint8).copy()
+    """Per code point: word character of ``normalize._WORD``, inner joiner (``'``,
+    ``.``, ``-``) or separator. Built once a process from the regular expression's own
+    class, by one search over every code point: some 25 ms, where asking each code
+    point (``str.isalnum``, the same answers) took 60, a cost every process that
+    shingles pays before its first text."""
+    every = np.arange(0x110000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    table = np.zeros(0x110000, np.uint8)
+    for run in _WORD_CHARS.finditer(every):
+        table[run.start() : run.end()] = _ALNUM
     table[[ord("'"), ord("."), ord("-")]] = _JOINER
     return table
 
