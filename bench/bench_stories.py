@@ -160,9 +160,7 @@ class Corpus:
 
     @property
     def name(self) -> str:
-        """``10000-s1``, or ``100000-s1-d70`` for a span other than corpusgen's default."""
-        span = "" if self.span_days == SPAN_DAYS else f"-d{self.span_days}"
-        return f"{self.articles}-s{self.seed}{span}"
+        return corpus_name(self.articles, self.seed, self.span_days)
 
     @property
     def gold(self) -> Path:
@@ -173,11 +171,17 @@ class Corpus:
         return self.jsonl.with_name(self.jsonl.stem + ".jaccard.json")
 
 
+def corpus_name(articles: int, seed: int, span_days: int) -> str:
+    """``10000-s1``, or ``100000-s1-d70`` for a span other than corpusgen's default."""
+    span = "" if span_days == SPAN_DAYS else f"-d{span_days}"
+    return f"{articles}-s{seed}{span}"
+
+
 def ensure_corpus(articles: int, seed: int, cache: Path, span_days: int = SPAN_DAYS) -> Corpus:
     """The cached corpus of (``articles``, ``seed``, ``span_days``), generated first if
     missing: written under a temporary name and renamed, so an interrupted run leaves
     nothing to reuse."""
-    named = Corpus(articles, seed, Path(), span_days).name
+    named = corpus_name(articles, seed, span_days)
     corpus = Corpus(articles, seed, cache / f"corpusgen-{named}.jsonl", span_days)
     if corpus.jsonl.exists() and corpus.gold.exists():
         return corpus

@@ -421,6 +421,15 @@ def same_partition(a: Mapping[Any, Any], b: Mapping[Any, Any]) -> bool:
     return blocks(a) == blocks(b)
 
 
+def pair_same(
+    pair: SemevalPair, embedder: Embedder, settings: Settings | None = None
+) -> tuple[bool, list[Any], Any]:
+    """A pair alone through ``dedup``: whether its two texts get one story label, with
+    what ``dedup`` returned (an unreadable text leaves one article: not "same")."""
+    annotated, summary = newscollate.dedup([pair.a, pair.b], embedder=embedder, settings=settings)
+    return len(annotated) == 2 and annotated[0].story == annotated[1].story, annotated, summary
+
+
 def run_newscollate_semeval(
     pairs: Sequence[SemevalPair], embedder: Embedder, settings: Settings | None = None
 ) -> Json:
@@ -433,14 +442,11 @@ def run_newscollate_semeval(
     skipped: list[Json] = []
     per_pair: list[list[Any]] = []
     for pair in pairs:
-        annotated, summary = newscollate.dedup(
-            [pair.a, pair.b], embedder=embedder, settings=settings
-        )
+        same, annotated, summary = pair_same(pair, embedder, settings)
         if len(annotated) != 2:  # an unreadable text: the pair cannot be "same"
             skipped.append(
                 {"pair_id": pair.pair_id, "problems": [str(p) for p in summary.problems]}
             )
-        same = len(annotated) == 2 and annotated[0].story == annotated[1].story
         predicted.append(same)
         score = max((a.score or 0.0 for a in annotated), default=0.0) if same else 0.0
         scores.append(score)

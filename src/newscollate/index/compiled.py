@@ -359,8 +359,9 @@ def _locate(run: Any, starts: Any, bits: int, wanted: Any) -> tuple[Any, Any]:
     shift = 64 - bits
     half = 1 << (bits - 1)
     # every key's span first: loads that depend on no branch, so the processor has many
-    # cache misses of a large run's directory in flight at once (a quarter less time at
-    # 25 million keys than a span read just before its search)
+    # cache misses of a large run's directory in flight at once (a million keys in a run
+    # of 25 million: 76 ms, against 108 with each span read just before its search; at
+    # 2.5 million, 41 against 39)
     for i in range(len(wanted)):
         at = (wanted[i] >> shift) + half
         low[i] = starts[at]
