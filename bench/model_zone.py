@@ -16,13 +16,16 @@ pair (the store's ``Verifier`` with a recording ``_scored``) on four data sets:
 For each: the pairs judged, by gold (same story or not) and decision, with the
 quantiles of their name cosine and of the model cosine's margin over the bar. A
 signal that would keep two events apart where the model joins them has to separate
-the "different, accepted" rows from the "same, accepted" ones.
+the "different, accepted" rows from the "same, accepted" ones. Last, how alike the
+model finds reports of different stories at all: every pair of BASIL's events, and
+of 400 articles drawn from the dense generated corpus.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -38,11 +41,14 @@ from bench_stories import ensure_corpus  # noqa: E402
 from stories_real import DEFAULT_SHARED, RESULTS, mixed_corpus, semeval_pairs  # noqa: E402
 
 import newscollate  # noqa: E402
+from newscollate.index.features import EMBED_WORDS  # noqa: E402
+from newscollate.index.minhash import lead  # noqa: E402
 from newscollate.models import Article  # noqa: E402
 from newscollate.represent.embed import Embedder  # noqa: E402
 from newscollate.store import verify  # noqa: E402
 
 Judged = dict[str, Any]
+BACKGROUND_SAMPLE = 400  # generated articles drawn for how alike different stories read
 
 
 class Recording(verify.Verifier):
@@ -97,6 +103,21 @@ def summary(pairs: list[Judged]) -> list[dict[str, Any]]:
     return rows
 
 
+def background(leads: list[str], stories: list[str], embedder: Embedder) -> dict[str, float | int]:
+    """How alike the model finds reports of different stories: the cosines of every
+    pair of ``leads`` whose ``stories`` differ."""
+    vectors = embedder.encode(leads)
+    upper = np.triu_indices(len(leads), 1)
+    story = np.array(stories)
+    cosines = (vectors @ vectors.T)[upper][story[upper[0]] != story[upper[1]]]
+    return {
+        "pairs": len(cosines),
+        "median": round(float(np.median(cosines)), 3),
+        "p99": round(float(np.quantile(cosines, 0.99)), 3),
+        "share_at_or_above_0.55": round(float((cosines >= 0.55).mean()), 4),
+    }
+
+
 def quantiles(values: list[float]) -> list[float]:
     """Minimum, 10th, 50th and 90th percentile, maximum."""
     return [round(float(q), 3) for q in np.quantile(values, [0, 0.1, 0.5, 0.9, 1])]
@@ -113,6 +134,12 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = mixed_corpus(args.shared)
     result["basil_mixed"] = summary(judged(corpus.articles, corpus.gold, embedder))
+    basil = [a for a in corpus.articles if corpus.source[str(a.id)] == "basil"]
+    leads, stories = (
+        [lead_of(a.title, a.text) for a in basil],
+        [corpus.gold[str(a.id)] for a in basil],
+    )
+    alike = {"basil": background(leads, stories, embedder)}
     semeval: list[Judged] = []
     for pair in semeval_pairs(args.shared):
         gold = {str(pair.a.id): "a", str(pair.b.id): "a" if pair.same else "b"}
@@ -123,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         stories = json.loads(generated.gold.read_text(encoding="utf-8"))["stories"]
         gold = {a: s for s, members in stories.items() for a in members}
         result[name] = summary(judged([generated.jsonl], gold, embedder))
+    records = [json.loads(line) for line in generated.jsonl.open(encoding="utf-8")]
+    sample = random.Random(1).sample(records, BACKGROUND_SAMPLE)
+    alike["generated_10k_7_days"] = background(
+        [lead_of(r["title"], r["text"]) for r in sample], [gold[r["id"]] for r in sample], embedder
+    )
+    result["different_stories_alike"] = alike
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
@@ -131,10 +164,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("|---|---|---|---|---|---|")
     for data, rows in result.items():
+        if data == "different_stories_alike":
+            continue
         for r in rows:
             print(f"| {data} | {r['gold']} | {r['decision']} | {r['pairs']} | "
                   f"{' '.join(map(str, r['names_cosine']))} | {' '.join(map(str, r['margin']))} |")  # fmt: skip
+    print("\nPairs of different stories, cosine of their titles and openings:")
+    for data, figures in alike.items():
+        print(f"- {data}: {figures}")
     return 0
+
+
+def lead_of(title: str | None, text: str) -> str:
+    """What the store embeds (``ArticleFeatures.lead``)."""
+    return f"{title}. {lead(text, EMBED_WORDS)}" if title else lead(text, EMBED_WORDS)
 
 
 if __name__ == "__main__":
