@@ -82,6 +82,30 @@ def test_dedup_annotates_every_record(tmp_path: Path) -> None:
     assert {"story_id", "duplicate_of", "relation", "score"} <= set(table.column_names)
 
 
+def test_the_summary_counts_skipped_records_by_kind(tmp_path: Path) -> None:
+    """Each skipped record is named with its details; the summary at the end sums
+    them by kind, whatever column the parser stopped at or however short a text."""
+    text = (STORM / "v1.txt").read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"id": "wire", "text": text}),
+        '{"id": "a", "text": "cut off',
+        '{"id": "b" "text": "no comma"}',
+        json.dumps({"id": "c", "text": "Too short."}),
+        json.dumps({"id": "d", "text": "Also far too short to be news."}),
+    ]
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run("dedup", corpus, "-o", tmp_path / "out.jsonl")
+    assert done.returncode == 3, done.stderr
+    named = [line for line in done.stderr.splitlines() if f"skipped {corpus}:" in line]
+    assert len(named) == 4
+    assert any("feed.jsonl:2: broken JSON: column " in line for line in named)
+    assert any("feed.jsonl:5: too short to be an article: 30 characters" in line for line in named)
+    summary = next(line for line in done.stderr.splitlines() if "skipped 4" in line)
+    assert "; 2 broken JSON" in summary and "; 2 too short to be an article" in summary
+    assert "column" not in summary and "characters" not in summary
+
+
 def test_dedup_and_index_add_with_embed_all(tmp_path: Path) -> None:
     """--embed-all as a user passes it: dedup joins the two reports that share no
     names; a store built without it refuses it in one line and exits non-zero."""

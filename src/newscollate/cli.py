@@ -313,7 +313,7 @@ def _progress(args: argparse.Namespace, what: str) -> tuple[Any, Callable[[int],
 def _report_summary(summary: newscollate.AddSummary, verb: str) -> int:
     for problem in summary.problems:
         log.warning("skipped %s", problem)
-    reasons = Counter(p.reason.split(":")[0] for p in summary.problems)
+    reasons = Counter(p.kind for p in summary.problems)
     log.info(
         "%s %d of %d articles (%d already stored), %d links; skipped %d%s",
         verb, summary.added, summary.read, summary.already_stored, summary.links,

@@ -27,6 +27,7 @@ SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low", "info")
 
 GROUP_KINDS: tuple[GroupKind, ...] = ("identical", "near-identical", "paraphrase", "partial")
 RELATIONS: tuple[Relation, ...] = ("near-duplicate", "rewrite", "same-story", "different-story")
+KIND_SEPARATOR = ": "  # a Problem's reason is "kind: details" (Problem.kind)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,10 +164,17 @@ class Problem:
     """An input that was skipped, and why; the run goes on without it."""
 
     source: str
-    reason: str
+    reason: str  # "kind: details", or only the kind when nothing varies
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+    @property
+    def kind(self) -> str:
+        """The reason without its details, for counting what was skipped: a corpus with
+        thousands of broken lines is summed up as one count of "broken JSON", not one
+        per column the parser stopped at."""
+        return self.reason.split(KIND_SEPARATOR, 1)[0]
 
 
 @dataclass(frozen=True, slots=True)

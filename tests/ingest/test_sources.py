@@ -81,7 +81,7 @@ def test_jsonl_with_one_broken_line_keeps_the_rest(tmp_path: Path) -> None:
     assert [a.article.id for a in articles] == ["a1", "https://courier.example/fire"]
     assert articles[0].article.outlet == "Courier"
     assert len(problems) == 2
-    assert problems[0].startswith(f"{path}:2: broken JSON at column ")
+    assert problems[0].startswith(f"{path}:2: broken JSON: column ")
     assert problems[1] == f"{path}:4: record has no 'text' or 'html'"
 
 
@@ -163,8 +163,8 @@ def test_an_article_object_with_a_lone_surrogate_is_a_problem_not_a_crash() -> N
     )
     assert [a.article.id for a in articles] == ["good"]
     assert problems == [
-        "bad-text: 'text' is not valid Unicode: it holds a lone surrogate",
-        "bad-author: 'author' is not valid Unicode: it holds a lone surrogate",
+        "bad-text: not valid Unicode: 'text' holds a lone surrogate",
+        "bad-author: not valid Unicode: 'author' holds a lone surrogate",
     ]
 
 
@@ -214,7 +214,7 @@ def test_large_file_is_skipped_without_reading(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         fh.truncate(50_000_000)
     _, problems = _load(path)
-    assert problems == [f"{path}: file too large (50.0 MB > limit 20.0 MB)"]
+    assert problems == [f"{path}: file too large: 50.0 MB, over the 20.0 MB limit"]
 
 
 def test_same_file_twice_is_read_once(tmp_path: Path) -> None:
@@ -351,7 +351,7 @@ def test_an_oversized_jsonl_line_is_skipped_unread(tmp_path: Path) -> None:
     [batch] = list(load_batches([path], settings))
     assert [c.article.id for c in batch.articles] == ["a1", "a3"]
     [problem] = batch.problems
-    assert str(problem).startswith(f"{path}:2: record too large (> limit ")
+    assert str(problem).startswith(f"{path}:2: record too large: over the ")
 
 
 def test_a_utf8_csv_is_read_a_row_at_a_time(
@@ -397,7 +397,7 @@ def test_a_broken_csv_row_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     loaded = load([path], settings)
     assert [a.article.id for a in loaded.articles] == ["a1", "a3"]
     [problem] = loaded.problems
-    assert str(problem) == f"{path}:3: bad CSV row (field larger than field limit (2000))"
+    assert str(problem) == f"{path}:3: bad CSV row: field larger than field limit (2000)"
 
 
 def test_a_record_with_a_lone_surrogate_is_reported_and_the_rest_read(tmp_path: Path) -> None:
@@ -418,6 +418,6 @@ def test_a_record_with_a_lone_surrogate_is_reported_and_the_rest_read(tmp_path: 
     articles, problems = _load(path)
     assert [a.article.id for a in articles] == ["a1", "a4"]
     assert problems == [
-        f"{path}:2: 'text' is not valid Unicode: it holds a lone surrogate",
-        f"{path}:3: 'title' is not valid Unicode: it holds a lone surrogate",
+        f"{path}:2: not valid Unicode: 'text' holds a lone surrogate",
+        f"{path}:3: not valid Unicode: 'title' holds a lone surrogate",
     ]

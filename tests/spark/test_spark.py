@@ -128,7 +128,7 @@ def test_bad_records_are_skipped_and_counted_parquet_in_and_out(
     assert summary.problems == len(bad)
     assert summary.reasons == {
         "record has no 'text' or 'html'": 1,
-        "too short to be an article (10 characters)": 1,
+        "too short to be an article": 1,
         "record has no id or url": 1,
         "id repeated within the input; read once": 1,
     }

@@ -110,7 +110,7 @@ def finish(done: Cleaned, settings: Settings) -> Cleaned | Problem:
         reason = (
             "no article text left after removing page furniture"
             if done.boilerplate
-            else f"too short to be an article ({len(done.text)} characters)"
+            else f"too short to be an article: {len(done.text)} characters"
         )
         return Problem(source, reason)
     if article.language is None:

@@ -26,7 +26,9 @@ def decode(data: bytes, source: str) -> str:
         try:
             return _checked(data.decode("utf-16"), source)
         except UnicodeDecodeError as exc:
-            raise InputError(source, f"undecodable UTF-16 bytes at offset {exc.start}") from exc
+            raise InputError(
+                source, f"undecodable bytes: broken UTF-16 at offset {exc.start}"
+            ) from exc
     if b"\x00" in data[:65536]:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:

@@ -33,7 +33,7 @@ def article_from_html(
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text.split()) < _MIN_WORDS:
-        found = f" (only {len(text.split())} words of text)" if text else ""
+        found = f": only {len(text.split())} words of text" if text else ""
         raise InputError(source, f"no article text found in this HTML page{found}")
     raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
     declared = _LANG_ATTR.search(raw[:4096])

@@ -131,7 +131,7 @@ def _read_whole_file(path: Path, kind: str | None, settings: Settings, name: str
     size = path.stat().st_size
     if size > settings.max_input_bytes:  # one article, or records that could not stream
         raise InputError(
-            source, f"file too large ({_mb(size)} > limit {_mb(settings.max_input_bytes)})"
+            source, f"file too large: {_mb(size)}, over the {_mb(settings.max_input_bytes)} limit"
         )
     data = _read_bytes(path, settings)
     yield from _parse(data, kind or _sniff(data), source=source, name=name, settings=settings)
@@ -145,7 +145,7 @@ def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
     except InputError as exc:
         yield Problem(exc.source, exc.reason)
     except (EOFError, gzip.BadGzipFile) as exc:
-        yield Problem(source, f"not a readable gzip file ({exc})")
+        yield Problem(source, f"not a readable gzip file: {exc}")
     except OSError as exc:
         yield Problem(source, f"cannot read: {exc.strerror or exc}")
 
@@ -166,7 +166,7 @@ def _read_json_file(path: Path, settings: Settings, name: str) -> Iterator[Item]
         for line_number, line in lines:
             if line is None:  # a first line over the limit: no JSON Lines file
                 raise InputError(
-                    source, f"first line too large (> limit {_mb(settings.max_input_bytes)})"
+                    source, f"first line too large: over the {_mb(settings.max_input_bytes)} limit"
                 )
             if line.startswith(codecs.BOM_UTF8) and line_number == 1:
                 line = line[len(codecs.BOM_UTF8) :]
@@ -238,7 +238,7 @@ def _csv_rows(
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Problem(f"{source}:{row_number}", f"bad CSV row ({exc})")
+            yield Problem(f"{source}:{row_number}", f"bad CSV row: {exc}")
             continue
         where = f"{source}:{row_number}"
         try:
@@ -313,7 +313,9 @@ def _json_lines(
         for line_number, line in part:
             where = f"{source}:{line_number}"
             if line is None:
-                yield Problem(where, f"record too large (> limit {_mb(settings.max_input_bytes)})")
+                yield Problem(
+                    where, f"record too large: over the {_mb(settings.max_input_bytes)} limit"
+                )
                 continue
             if not line.strip():
                 continue
@@ -332,7 +334,7 @@ def _json_record(line: str, where: str, default_id: str, settings: Settings) -> 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Problem(where, f"broken JSON at column {exc.colno}: {exc.msg}")
+        return Problem(where, f"broken JSON: column {exc.colno}: {exc.msg}")
     return record_article(record, source=where, default_id=default_id, settings=settings)
 
 
@@ -347,7 +349,7 @@ def _gunzip(file: Path | io.BytesIO, source: str, settings: Settings) -> bytes:
         with gzip.open(file) as fh:
             return fh.read(settings.max_input_bytes * 8 + 1)
     except (OSError, EOFError) as exc:
-        raise InputError(source, f"not a readable gzip file ({exc})") from exc
+        raise InputError(source, f"not a readable gzip file: {exc}") from exc
 
 
 def read_bytes(data: bytes, name: str, settings: Settings | None = None) -> list[Item]:
@@ -367,7 +369,8 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None) -> list
             and len(data) > settings.max_input_bytes
         ):
             raise InputError(
-                name, f"file too large ({_mb(len(data))} > limit {_mb(settings.max_input_bytes)})"
+                name,
+                f"file too large: {_mb(len(data))}, over the {_mb(settings.max_input_bytes)} limit",
             )
         return list(_parse(data, kind or _sniff(data), source=name, name=name, settings=settings))
     except InputError as exc:
@@ -390,7 +393,9 @@ def read_record(
 def _read_stdin(settings: Settings) -> Iterator[Item]:
     data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
     if len(data) > settings.max_input_bytes:
-        yield Problem("-", f"standard input too large (> limit {_mb(settings.max_input_bytes)})")
+        yield Problem(
+            "-", f"standard input too large: over the {_mb(settings.max_input_bytes)} limit"
+        )
         return
     try:
         yield from _parse(data, _sniff(data), source="-", name="stdin", settings=settings)
@@ -425,7 +430,7 @@ def _parse(data: bytes, kind: str, *, source: str, name: str, settings: Settings
     elif kind == "warc":
         raise InputError(source, "WARC data on standard input is not supported; pass the file")
     else:
-        raise InputError(source, f"unknown input type {kind!r}")
+        raise InputError(source, f"unknown input type: {kind!r}")
 
 
 def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iterator[Item]:
@@ -436,7 +441,7 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
         try:
             records = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            raise InputError(source, f"broken JSON at line {exc.lineno}: {exc.msg}") from exc
+            raise InputError(source, f"broken JSON: line {exc.lineno}: {exc.msg}") from exc
         for number, record in enumerate(records, 1):
             yield record_article(
                 record,
@@ -462,13 +467,13 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
     """One JSON/CSV/table record (``text`` or ``html`` plus metadata fields) as an
     article, or the reason it cannot be one."""
     if not isinstance(record, dict):
-        return Problem(source, f"record is a JSON {type(record).__name__}, expected an object")
+        return Problem(source, f"not a JSON object: a JSON {type(record).__name__}")
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str | None) or not isinstance(html, str | None):
         return Problem(source, "'text' and 'html' must be strings")
     body = text or html or ""
     if len(body.encode("utf-8", "replace")) > settings.max_input_bytes:
-        return Problem(source, f"record too large (> limit {_mb(settings.max_input_bytes)})")
+        return Problem(source, f"record too large: over the {_mb(settings.max_input_bytes)} limit")
     meta = {
         key: _str_or_none(record.get(key))
         for key in ("id", "url", "title", "outlet", "published", "author", "language")
@@ -512,7 +517,7 @@ def _not_unicode(fields: Iterable[tuple[str, Any]]) -> str | None:
     JSON escapes can spell ("\\ud800") and no UTF-8 store, hash or page takes."""
     for key, value in fields:
         if isinstance(value, str) and not _encodable(value):
-            return f"'{key}' is not valid Unicode: it holds a lone surrogate"
+            return f"not valid Unicode: '{key}' holds a lone surrogate"
     return None
 
 
@@ -553,7 +558,7 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                 except InputError as exc:
                     yield Problem(exc.source, exc.reason)
     except (ArchiveLoadFailed, OSError, EOFError) as exc:
-        yield Problem(source, f"not a readable WARC file ({exc})")
+        yield Problem(source, f"not a readable WARC file: {exc}")
         return
     if not found:
         yield Problem(source, "WARC file holds no HTML responses")

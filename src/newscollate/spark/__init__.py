@@ -52,7 +52,7 @@ from newscollate.ingest import finish
 from newscollate.ingest.clean import Cleaned, clean
 from newscollate.ingest.furniture import recurring_from_counts, short_lines
 from newscollate.ingest.sources import record_article
-from newscollate.models import Article, Problem
+from newscollate.models import KIND_SEPARATOR, Article, Problem
 from newscollate.store.verify import ModelBar, Pair, Verifier
 
 __all__ = ["Columns", "SparkSummary", "dedup", "session"]
@@ -82,7 +82,7 @@ class SparkSummary:
     stories: int = 0
     links: int = 0
     problems: int = 0
-    reasons: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)  # skipped records by Problem.kind
 
 
 def session(
@@ -239,8 +239,8 @@ def dedup(
         stories=stories.count(),
         links=links.count(),
     )
-    reasons = problems.groupBy("reason").count().collect()
-    summary.reasons = {r["reason"]: r["count"] for r in reasons}
+    kinds = problems.groupBy(F.substring_index("reason", KIND_SEPARATOR, 1).alias("kind"))
+    summary.reasons = {r["kind"]: r["count"] for r in kinds.count().collect()}
     summary.problems = sum(summary.reasons.values())
     for df in (records, keyed, feats, links, annotated, problems):
         df.unpersist()
