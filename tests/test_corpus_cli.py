@@ -82,6 +82,46 @@ def test_dedup_annotates_every_record(tmp_path: Path) -> None:
     assert {"story_id", "duplicate_of", "relation", "score"} <= set(table.column_names)
 
 
+def test_dedup_gives_each_record_back_with_its_own_fields(tmp_path: Path) -> None:
+    """Whatever a record carries besides the article (a desk, tags, a number) comes
+    back with it, from JSONL or Parquet, to JSONL or Parquet; a record without an
+    id gets the one ``duplicate_of`` names."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = (STORM / "v1.txt").read_text(encoding="utf-8")
+    records = [
+        {
+            "id": "wire",
+            "text": text,
+            "published": "2024-01-10",
+            "desk": "weather",
+            "tags": ["storm", "wind"],
+            "n": 1,
+        },
+        {"text": text, "published": "2024-01-11", "desk": "regional", "tags": [], "n": 2},
+    ]
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    done = run("dedup", corpus)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["desk"] for r in rows] == ["weather", "regional"]
+    assert rows[0]["tags"] == ["storm", "wind"] and rows[1]["n"] == 2
+    assert rows[0]["text"] == text  # the record's text as given, not as cleaned
+    assert rows[1]["id"] == f"{corpus}:2" and rows[1]["duplicate_of"] == "wire"
+    assert rows[1]["relation"] == "exact"
+
+    table = tmp_path / "feed.parquet"
+    pq.write_table(pa.Table.from_pylist(records), table)
+    out = tmp_path / "annotated.parquet"
+    done = run("dedup", table, "-o", out)
+    assert done.returncode == 0, done.stderr
+    back = pq.read_table(out).to_pylist()
+    assert [r["desk"] for r in back] == ["weather", "regional"] and back[1]["n"] == 2
+    assert back[1]["duplicate_of"] == "wire" and back[1]["id"] == f"{table}:2"
+
+
 def test_the_summary_counts_skipped_records_by_kind(tmp_path: Path) -> None:
     """Each skipped record is named with its details; the summary at the end sums
     them by kind, whatever column the parser stopped at or however short a text."""

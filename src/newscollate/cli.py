@@ -452,30 +452,58 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
         _report_summary(summary, "read")
         log.error("no article could be read")
         return EXIT_FAILED
-    records = [
-        {
-            **{k: v for k, v in dataclasses.asdict(a.article).items() if v is not None},
-            "story_id": a.story,
-            "duplicate_of": a.duplicate_of,
-            "relation": a.relation,
-            "score": a.score,
-        }
-        for a in annotated
-    ]
+    records = [_annotated_record(a) for a in annotated]
     try:
         if args.output is not None and args.output.suffix == ".parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            pq.write_table(pa.Table.from_pylist(records), args.output)
+            _write_parquet(records, args.output)
         else:
             with _output(args.output) as out:
                 for record in records:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     except OSError as exc:
         log.error("cannot write %s: %s", args.output, exc.strerror or exc)
         return EXIT_FAILED
     return _report_summary(summary, "annotated")
+
+
+def _annotated_record(a: newscollate.StoredArticle) -> dict[str, Any]:
+    """A record comes back with its own fields (and an ``id``, which ``duplicate_of``
+    names, when it had none); an article read from a file, with its article's."""
+    if a.record is not None:
+        fields = dict(a.record)
+        if fields.get("id") in (None, ""):
+            fields["id"] = a.article.id
+    else:
+        fields = {k: v for k, v in dataclasses.asdict(a.article).items() if v is not None}
+    annotations = {
+        "story_id": a.story, "duplicate_of": a.duplicate_of, "relation": a.relation,
+        "score": a.score,
+    }  # fmt: skip
+    return {**fields, **annotations}
+
+
+def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
+    """``records`` as one Parquet table. Records of a JSONL file may give one field
+    values of different types (a number here, a string there), which no Parquet
+    column holds: such a table is written with every input field as a string."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pa.Table.from_pylist(records)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        kept = {"story_id", "duplicate_of", "relation", "score"}
+        table = pa.Table.from_pylist(
+            [
+                {k: v if k in kept or v is None else _as_text(v) for k, v in r.items()}
+                for r in records
+            ]
+        )
+    pq.write_table(table, path)
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _spark(args: argparse.Namespace, settings: Settings) -> int:

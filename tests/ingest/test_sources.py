@@ -205,7 +205,8 @@ def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
     _, problems = _load(tmp_path / "nope.txt", tmp_path / "empty")
     assert problems == [
         f"{tmp_path / 'nope.txt'}: no such file or directory",
-        f"{tmp_path / 'empty'}: directory holds no article files (.txt, .html, .jsonl, .csv, .warc)",
+        f"{tmp_path / 'empty'}: directory holds no article files"
+        " (.txt, .html, .jsonl, .csv, .parquet, .warc)",
     ]
 
 
@@ -421,3 +422,48 @@ def test_a_record_with_a_lone_surrogate_is_reported_and_the_rest_read(tmp_path: 
         f"{path}:2: not valid Unicode: 'text' holds a lone surrogate",
         f"{path}:3: not valid Unicode: 'title' holds a lone surrogate",
     ]
+
+
+def test_parquet_rows_are_records(tmp_path: Path) -> None:
+    """A Parquet table's rows read as JSONL records are: its columns the fields, each
+    row numbered from 1 for the ones without an id, a broken file one problem."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [
+        {"id": "a", "text": BODY, "title": "Grain store fire", "desk": "local"},
+        {"id": None, "text": BODY.replace("Monday", "Sunday"), "title": None, "desk": "wire"},
+        {"id": "c", "text": "", "title": "Nothing here", "desk": None},
+    ]
+    table = tmp_path / "news.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), table)
+    articles, problems = _load(table)
+    assert [a.article.id for a in articles] == ["a", "news.parquet:2"]
+    assert articles[0].article.title == "Grain store fire"
+    assert type(articles[0].article) is Article
+    assert problems == [f"{table}:3: record has no 'text' or 'html'"]
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    articles, problems = _load(tmp_path / "broken.parquet")
+    assert not articles and len(problems) == 1
+    assert problems[0].startswith(f"{tmp_path / 'broken.parquet'}: not a readable Parquet file: ")
+    assert read_bytes(table.read_bytes(), "news.parquet") == [
+        Problem(
+            "news.parquet", "Parquet files are read from disk only (newscollate index add, dedup)"
+        )
+    ]
+
+
+def test_record_articles_come_out_plain(tmp_path: Path) -> None:
+    """The record an article was read from goes only to who asks for it
+    (``read_batches``' ``on_record``): load, read_record and read_bytes give plain
+    articles, and the batches the store's worker is sent carry no records."""
+    from newscollate.ingest import read_batches
+
+    record = {"id": "r1", "text": BODY, "desk": "local"}
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert type(read_record(record)) is Article
+    assert all(type(i) is Article for i in read_bytes(corpus.read_bytes(), "feed.jsonl"))
+    seen: dict[str, object] = {}
+    (batch,) = read_batches([corpus], Settings(), on_record=seen.setdefault)
+    assert seen == {"r1": record} and all(type(a) is Article for a in batch.articles)

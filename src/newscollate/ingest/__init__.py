@@ -7,15 +7,16 @@ recurrence rule), bylines read into metadata, the language guessed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, cast
 
 from newscollate.config import Settings
 from newscollate.ingest.clean import Cleaned, clean
 from newscollate.ingest.furniture import recurring_lines
 from newscollate.ingest.language import guess_language
-from newscollate.ingest.sources import read_inputs
+from newscollate.ingest.sources import RecordArticle, plain, read_inputs
 from newscollate.models import Article, Problem
 
 __all__ = [
@@ -41,7 +42,7 @@ def load(inputs: Sequence[str | Path | Article], settings: Settings) -> Loaded:
     """Read and clean ``inputs``; bad inputs become problems, never exceptions."""
     raw: list[Article] = []
     problems: list[Problem] = []
-    for item in read_inputs(list(inputs), settings):
+    for item in map(plain, read_inputs(list(inputs), settings)):
         if isinstance(item, Problem):
             problems.append(item)
         else:
@@ -62,18 +63,24 @@ def load_batches(
 
 
 def read_batches(
-    inputs: Sequence[str | Path | Article], settings: Settings, size: int = 1000
+    inputs: Sequence[str | Path | Article],
+    settings: Settings,
+    size: int = 1000,
+    on_record: Callable[[str, Mapping[str, Any]], object] | None = None,
 ) -> Iterator[Raw]:
     """The reading half of ``load_batches``: ``size`` articles at a time as read, with
     the inputs that could not be read; ``clean_batch`` is the other half (the store
-    runs it in a worker process, see ``store.prepare``)."""
+    runs it in a worker process, see ``store.prepare``). ``on_record`` is given the
+    id and the record of each article read from a record, which goes on without it."""
     raw: list[Article] = []
     problems: list[Problem] = []
     for item in read_inputs(list(inputs), settings, path_ids=True):
         if isinstance(item, Problem):
             problems.append(item)
         else:
-            raw.append(item)
+            if on_record is not None and isinstance(item, RecordArticle):
+                on_record(str(item.id), item.record)
+            raw.append(cast(Article, plain(item)))
         if len(raw) >= size:
             yield Raw(tuple(raw), tuple(problems))
             raw, problems = [], []

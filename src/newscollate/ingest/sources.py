@@ -1,8 +1,11 @@
-"""Reading inputs: files by type, directories, stdin, JSONL/CSV records and WARC crawls.
+"""Reading inputs: files by type, directories, stdin, JSONL/CSV/Parquet records and WARC
+crawls.
 
 Every reader yields ``Article`` or ``Problem`` items, never raises for one bad
 input: a broken JSONL line or an unreadable page is reported and skipped, and
-the records around it are still read.
+the records around it are still read. An article read from a record is a
+``RecordArticle``, which carries the record for ``dedup`` to write back; the public
+readers hand out plain ``Article`` objects (``plain``).
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ import gzip
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as fields_of
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, cast
 
@@ -27,10 +30,27 @@ from newscollate.models import Article, Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".tsv"})
+RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
 
 Item = Article | Problem
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordArticle(Article):
+    """An article read from a record, with the record as read: ``dedup`` writes each
+    record back with its own fields, not only the ones an article has."""
+
+    record: Mapping[str, Any] = field(compare=False, repr=False)
+
+
+def plain(item: Item) -> Item:
+    """``item`` without its record: what leaves the readers, unless the record is
+    wanted, is the article alone (the store never keeps records, and its worker
+    process need not be sent them)."""
+    if isinstance(item, RecordArticle):
+        return Article(**{f.name: getattr(item, f.name) for f in fields_of(Article)})
+    return item
 
 
 def read_inputs(
@@ -89,7 +109,8 @@ def _read_directory(
             yield from read_file(path, settings, name=name)
     if not found:
         yield Problem(
-            str(root), "directory holds no article files (.txt, .html, .jsonl, .csv, .warc)"
+            str(root),
+            "directory holds no article files (.txt, .html, .jsonl, .csv, .parquet, .warc)",
         )
 
 
@@ -123,7 +144,32 @@ def read_file(path: Path, settings: Settings, name: str | None = None) -> Iterat
     if kind in {"csv", "tsv"}:
         yield from _guarded(source, _read_csv_file(path, kind, settings, name or path.name))
         return
+    if kind == "parquet":
+        yield from _read_parquet_file(path, settings, name or path.name)
+        return
     yield from _guarded(source, _read_whole_file(path, kind, settings, name or path.name))
+
+
+def _read_parquet_file(path: Path, settings: Settings, name: str) -> Iterator[Item]:
+    """A Parquet file's rows as records, numbered from 1, a row group's batch at a
+    time (as ``spark dedup`` reads them: the columns are the JSONL fields)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    source = str(path)
+    row_number = 0
+    try:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
+            for row in batch.to_pylist():
+                row_number += 1
+                yield record_article(
+                    row,
+                    source=f"{source}:{row_number}",
+                    default_id=f"{name}:{row_number}",
+                    settings=settings,
+                )
+    except (pa.ArrowException, OSError) as exc:
+        yield Problem(source, f"not a readable Parquet file: {exc}")
 
 
 def _read_whole_file(path: Path, kind: str | None, settings: Settings, name: str) -> Iterator[Item]:
@@ -372,7 +418,12 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None) -> list
                 name,
                 f"file too large: {_mb(len(data))}, over the {_mb(settings.max_input_bytes)} limit",
             )
-        return list(_parse(data, kind or _sniff(data), source=name, name=name, settings=settings))
+        if kind == "parquet":
+            raise InputError(
+                name, "Parquet files are read from disk only (newscollate index add, dedup)"
+            )
+        items = _parse(data, kind or _sniff(data), source=name, name=name, settings=settings)
+        return [plain(item) for item in items]
     except InputError as exc:
         return [Problem(exc.source, exc.reason)]
 
@@ -384,8 +435,10 @@ def read_record(
     ``url``, ``title``, ``outlet``, ``published``, ``author``, ``language``), read as
     a line of a JSONL file is, but with no source file; a record that cannot be used
     comes back as a ``Problem`` named by ``default_id``."""
-    item = record_article(
-        record, source=default_id, default_id=default_id, settings=settings or Settings()
+    item = plain(
+        record_article(
+            record, source=default_id, default_id=default_id, settings=settings or Settings()
+        )
     )
     return replace(item, source=None) if isinstance(item, Article) else item
 
@@ -465,7 +518,7 @@ def _read_json(text: str, *, source: str, name: str, settings: Settings) -> Iter
 
 def record_article(record: Any, *, source: str, default_id: str, settings: Settings) -> Item:
     """One JSON/CSV/table record (``text`` or ``html`` plus metadata fields) as an
-    article, or the reason it cannot be one."""
+    article (a ``RecordArticle``), or the reason it cannot be one."""
     if not isinstance(record, dict):
         return Problem(source, f"not a JSON object: a JSON {type(record).__name__}")
     text, html = record.get("text"), record.get("html")
@@ -484,7 +537,8 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
     try:
         if not text and html:
             page = article_from_html(html, source=source, article_id=article_id, url=meta["url"])
-            return Article(
+            return RecordArticle(
+                record=record,
                 text=page.text,
                 id=article_id,
                 title=meta["title"] or page.title,
@@ -499,7 +553,8 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
         return Problem(exc.source, exc.reason)
     if not body.strip():
         return Problem(source, "record has no 'text' or 'html'")
-    return Article(
+    return RecordArticle(
+        record=record,
         text=body,
         id=article_id,
         title=meta["title"],

@@ -30,7 +30,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +181,7 @@ class StoredArticle:
     duplicate_of: str | None
     relation: LinkRelation | None  # the strongest link this article has
     score: float | None
+    record: Mapping[str, Any] | None = None  # the input record (``dedup``), if any
 
 
 class Store:
@@ -292,12 +293,17 @@ class Store:
         *,
         batch_size: int = 1000,
         progress: Callable[[int], None] | None = None,
+        on_record: Callable[[str, Mapping[str, Any]], object] | None = None,
     ) -> AddSummary:
+        """Add ``inputs``; ``on_record`` is given the id and the input record of each
+        article read from a JSONL, CSV or Parquet record (the store keeps articles,
+        not records)."""
         if self.read_only:
             raise PermissionError(f"{self.path}: the store is open read-only")
         summary = AddSummary()
         self._timings = summary.timings
-        batches = prepared(read_batches(inputs, self.settings, batch_size), self.settings)
+        read = read_batches(inputs, self.settings, batch_size, on_record)
+        batches = prepared(read, self.settings)
         # SQLite's default page cache is 2 MB; the band and name indexes a batch
         # searches outgrow that at once (a quarter less time in them at 30k articles)
         (cache,) = self.db.execute("PRAGMA cache_size").fetchone()
@@ -829,12 +835,17 @@ class Store:
             return None
         return None if row is None else bytes(row[0])
 
-    def annotated(self, *, story: int | None = None) -> Iterator[StoredArticle]:
-        """Every article (or one story's) with its story, original and strongest link."""
+    def annotated(
+        self, *, story: int | None = None, as_added: bool = False
+    ) -> Iterator[StoredArticle]:
+        """Every article (or one story's) with its story, original and strongest link,
+        by story and date, or ``as_added`` (``dedup`` gives records back in the order
+        they came)."""
         where, args = ("WHERE story = ?", (story,)) if story is not None else ("", ())
+        order = "rowid" if as_added else "story, coalesce(published, '9999'), id"
         rows = self.db.execute(
             "SELECT rowid, id, title, outlet, published, author, language, url, source, text, story"
-            f" FROM articles {where} ORDER BY story, coalesce(published, '9999'), id",
+            f" FROM articles {where} ORDER BY {order}",
             args,
         ).fetchall()
         links = list(self._links_of(story))
@@ -843,8 +854,8 @@ class Store:
             for x in (a, b):
                 if x not in best or strength(relation, score) < strength(*best[x]):
                     best[x] = (relation, score)
-        order = {r[0]: (r[4] or "9999", r[1]) for r in rows}
-        original = copy_originals(((a, b, relation) for a, b, relation, _ in links), order)
+        dated = {r[0]: (r[4] or "9999", r[1]) for r in rows}
+        original = copy_originals(((a, b, relation) for a, b, relation, _ in links), dated)
         id_of = {r[0]: r[1] for r in rows}
         for row in rows:
             rowid = row[0]
@@ -1073,9 +1084,19 @@ def dedup(
     batch_size: int = 1000,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[list[StoredArticle], AddSummary]:
-    """One-shot story finding without a store file: every article comes back with
-    its story, the article it copies (if any), its strongest link and that link's
-    score. It runs the same code as ``Store.add``, on a store in memory."""
+    """One-shot story finding without a store file: every article comes back, in the
+    order read, with its story, the article it copies (if any), its strongest link
+    and that link's score, and, when it was read from a record, that record (the
+    first, when an id repeats). It runs the same code as ``Store.add``, on a store in memory. The
+    records are held until the end, beside the store's texts: a corpus beyond
+    memory goes through ``index add`` or ``spark dedup``."""
+    records: dict[str, Mapping[str, Any]] = {}
     with Store(":memory:", settings=settings, embedder=embedder) as store:
-        summary = store.add(inputs, batch_size=batch_size, progress=progress)
-        return list(store.annotated()), summary
+        summary = store.add(
+            inputs, batch_size=batch_size, progress=progress, on_record=records.setdefault
+        )
+        annotated = [
+            replace(a, record=records.get(str(a.article.id)))
+            for a in store.annotated(as_added=True)
+        ]
+        return annotated, summary
