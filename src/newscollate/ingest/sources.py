@@ -49,8 +49,11 @@ def plain(item: Item) -> Item:
     wanted, is the article alone (the store never keeps records, and its worker
     process need not be sent them)."""
     if isinstance(item, RecordArticle):
-        return Article(**{f.name: getattr(item, f.name) for f in fields_of(Article)})
+        return Article(**{name: getattr(item, name) for name in _ARTICLE_FIELDS})
     return item
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields_of(Article))
 
 
 def read_inputs(
