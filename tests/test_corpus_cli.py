@@ -122,6 +122,20 @@ def test_dedup_gives_each_record_back_with_its_own_fields(tmp_path: Path) -> Non
     assert back[1]["duplicate_of"] == "wire" and back[1]["id"] == f"{table}:2"
 
 
+def test_dedup_reads_record_fields_by_the_names_given(tmp_path: Path) -> None:
+    text = (STORM / "v1.txt").read_text(encoding="utf-8")
+    records = [{"key": "a", "body": text}, {"key": "b", "body": text}]
+    corpus = tmp_path / "export.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    done = run("dedup", corpus, "--id-col", "key", "--text-col", "body")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["key"] for r in rows] == ["a", "b"] and "id" not in rows[0] | rows[1]
+    assert rows[1]["duplicate_of"] == "a" and rows[1]["relation"] == "exact"
+    unnamed = run("dedup", corpus)
+    assert unnamed.returncode == 1 and "record has no 'text' or 'html'" in unnamed.stderr
+
+
 def test_the_summary_counts_skipped_records_by_kind(tmp_path: Path) -> None:
     """Each skipped record is named with its details; the summary at the end sums
     them by kind, whatever column the parser stopped at or however short a text."""

@@ -6,7 +6,7 @@ def test_public_api_is_pinned() -> None:
     (Their order is ruff's RUF022 isort-style sort, checked by `make check`.)"""
     assert len(newscollate.__all__) == len(set(newscollate.__all__))
     assert set(newscollate.__all__) == {
-        "SCHEMA", "Article", "Check", "CompareError", "Comparison", "ConfigError", "Document",
+        "SCHEMA", "Article", "Check", "Columns", "CompareError", "Comparison", "ConfigError", "Document",
         "Embedder", "Entity", "Fact",
         "Group", "HashingEmbedder", "InputError", "NewscollateError", "PairVerdict", "Problem",
         "Sentence", "SentenceEmbedder", "Settings", "__version__", "compare", "default_embedder",

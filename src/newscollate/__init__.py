@@ -3,7 +3,7 @@
 The public API; the CLI and the web app call only what is exported here.
 """
 
-from newscollate.config import Settings
+from newscollate.config import Columns, Settings
 from newscollate.errors import CompareError, ConfigError, InputError, NewscollateError
 from newscollate.ingest.sources import read_bytes, read_record
 from newscollate.models import (
@@ -40,6 +40,7 @@ __all__ = [
     "AddSummary",
     "Article",
     "Check",
+    "Columns",
     "CompareError",
     "Comparison",
     "ConfigError",

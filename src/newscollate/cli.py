@@ -36,6 +36,7 @@ from newscollate import (
     Settings,
     story_versions,
 )
+from newscollate.config import Columns, add_column_arguments
 from newscollate.report import render_html, render_json, render_stories_html, render_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("newscollate.db"),
         help="the story store (default: ./newscollate.db)",
     )
+    records = argparse.ArgumentParser(add_help=False)
+    add_column_arguments(records)
     linking = argparse.ArgumentParser(add_help=False)
     linking.add_argument(
         "--same-story-cosine",
@@ -89,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     cmp = commands.add_parser(
         "compare",
-        parents=[common, report],
+        parents=[common, report, records],
         help="collate two or more versions of a story",
         description="Collate two or more versions of a story: align their sentences, show what is "
         "shared and what is unique to each, and say how each pair relates.",
@@ -123,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     index_commands = index.add_subparsers(dest="index_command", required=True, metavar="ACTION")
     add = index_commands.add_parser(
         "add",
-        parents=[common, store, linking],
+        parents=[common, store, linking, records],
         help="add articles to the store and update its stories",
         description="Add articles (files, directories, JSONL/CSV, WARC, stdin) to the store: "
         "each is checked against everything stored for copies, rewrites and reports of the "
@@ -156,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     story.add_argument("--no-facts", action="store_true", help="collate only, without fact checks")
     dedup = commands.add_parser(
         "dedup",
-        parents=[common, linking],
+        parents=[common, linking, records],
         help="annotate a corpus with stories and duplicates, without a store",
         description="Read a corpus and write every record back with story_id, duplicate_of, "
         "relation and score.",
@@ -226,6 +229,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         overrides["embed_all"] = True
     if args.max_input_mb is not None:
         overrides["max_input_bytes"] = max(1, int(args.max_input_mb * 1_000_000))
+    if hasattr(args, "text_col"):
+        overrides["columns"] = Columns.from_args(args)
     return Settings(**overrides)  # type: ignore[arg-type]
 
 
@@ -452,7 +457,7 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
         _report_summary(summary, "read")
         log.error("no article could be read")
         return EXIT_FAILED
-    records = [_annotated_record(a) for a in annotated]
+    records = [_annotated_record(a, settings.columns.id) for a in annotated]
     try:
         if args.output is not None and args.output.suffix == ".parquet":
             _write_parquet(records, args.output)
@@ -466,13 +471,14 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
     return _report_summary(summary, "annotated")
 
 
-def _annotated_record(a: newscollate.StoredArticle) -> dict[str, Any]:
-    """A record comes back with its own fields (and an ``id``, which ``duplicate_of``
-    names, when it had none); an article read from a file, with its article's."""
+def _annotated_record(a: newscollate.StoredArticle, id_field: str) -> dict[str, Any]:
+    """A record comes back with its own fields (and, in ``id_field``, the id that
+    ``duplicate_of`` names when it had none); an article read from a file, with its
+    article's."""
     if a.record is not None:
         fields = dict(a.record)
-        if fields.get("id") in (None, ""):
-            fields["id"] = a.article.id
+        if fields.get(id_field) in (None, ""):
+            fields[id_field] = a.article.id
     else:
         fields = {k: v for k, v in dataclasses.asdict(a.article).items() if v is not None}
     annotations = {

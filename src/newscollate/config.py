@@ -9,7 +9,8 @@ what they do on real data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import argparse
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newscollate.errors import ConfigError
@@ -17,6 +18,46 @@ from newscollate.errors import ConfigError
 # story finding searches an article's neighbours in meaning (Settings.embed_all) from
 # this cosine up (index.candidates), so the model's bar cannot sit lower
 MIN_SAME_STORY_COSINE = 0.4
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Columns:
+    """Which field of a record (JSONL, CSV, Parquet) holds each article field: an
+    export names its text ``body`` or its date ``pubdate``, and renaming the columns of
+    a corpus first is a chore a reader can save (``--text-col body``)."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+    title: str = "title"
+    outlet: str = "outlet"
+    published: str = "published"
+    author: str = "author"
+    language: str = "language"
+    url: str = "url"
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if not isinstance(getattr(self, f.name), str) or not getattr(self, f.name):
+                raise ConfigError(
+                    f"the {f.name} column needs a name (got {getattr(self, f.name)!r})"
+                )
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Columns:
+        """From the ``--<field>-col`` flags that ``add_column_arguments`` adds."""
+        return cls(**{f.name: getattr(args, f"{f.name}_col") for f in fields(cls)})
+
+
+def add_column_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--id-col``, ``--text-col`` and the rest, for the commands that read records."""
+    for f in fields(Columns):
+        parser.add_argument(
+            f"--{f.name}-col",
+            default=f.default,
+            metavar="NAME",
+            help=f"the record field of the {f.name} (default {f.default!r})",
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +99,7 @@ class Settings:
         names_credit: how far the bar comes down for every unit of (rarity-weighted)
             name cosine above 0.2: reports naming the same rare people and places
             need less of the model's word.
+        columns: which record fields hold the text, the id and the metadata.
     """
 
     max_input_bytes: int = 20_000_000
@@ -73,6 +115,7 @@ class Settings:
     embed_all: bool = False
     same_story_cosine: float = 0.55
     names_credit: float = 0.5
+    columns: Columns = field(default_factory=Columns)
 
     def __post_init__(self) -> None:
         if not MIN_SAME_STORY_COSINE <= self.same_story_cosine <= 1.0:

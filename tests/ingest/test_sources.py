@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newscollate import Article, Problem, Settings, read_bytes, read_record
+from newscollate import Article, ConfigError, Problem, Settings, read_bytes, read_record
 from newscollate.ingest import load, load_batches
 
 BODY = (
@@ -467,3 +467,27 @@ def test_record_articles_come_out_plain(tmp_path: Path) -> None:
     seen: dict[str, object] = {}
     (batch,) = read_batches([corpus], Settings(), on_record=seen.setdefault)
     assert seen == {"r1": record} and all(type(a) is Article for a in batch.articles)
+
+
+def test_record_fields_can_be_named(tmp_path: Path) -> None:
+    """An export that calls its text ``body`` and its date ``pubdate`` is read as it
+    is (``Settings.columns``), and a record without the named text says which."""
+    from newscollate import Columns
+
+    rows = [
+        {"story_key": "k1", "headline": "Grain store fire", "body": BODY, "pubdate": "2025-03-03"},
+        {"story_key": "k2", "headline": "Nothing", "text": BODY},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    columns = Columns(id="story_key", text="body", title="headline", published="pubdate")
+    loaded = load([path], Settings(columns=columns))
+    [article] = [c.article for c in loaded.articles]
+    assert (article.id, article.title, article.published) == (
+        "k1",
+        "Grain store fire",
+        "2025-03-03",
+    )
+    assert [str(p) for p in loaded.problems] == [f"{path}:2: record has no 'body' or 'html'"]
+    with pytest.raises(ConfigError):
+        Columns(text="")

@@ -524,17 +524,19 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
     article (a ``RecordArticle``), or the reason it cannot be one."""
     if not isinstance(record, dict):
         return Problem(source, f"not a JSON object: a JSON {type(record).__name__}")
-    text, html = record.get("text"), record.get("html")
+    columns = settings.columns
+    text, html = record.get(columns.text), record.get(columns.html)
     if not isinstance(text, str | None) or not isinstance(html, str | None):
-        return Problem(source, "'text' and 'html' must be strings")
+        return Problem(source, f"'{columns.text}' and '{columns.html}' must be strings")
     body = text or html or ""
     if len(body.encode("utf-8", "replace")) > settings.max_input_bytes:
         return Problem(source, f"record too large: over the {_mb(settings.max_input_bytes)} limit")
     meta = {
-        key: _str_or_none(record.get(key))
+        key: _str_or_none(record.get(getattr(columns, key)))
         for key in ("id", "url", "title", "outlet", "published", "author", "language")
     }
-    if bad := _not_unicode((("text", text), ("html", html), *meta.items())):
+    named = ((getattr(columns, key), value) for key, value in meta.items())
+    if bad := _not_unicode(((columns.text, text), (columns.html, html), *named)):
         return Problem(source, bad)
     article_id = meta["id"] or meta["url"] or default_id
     try:
@@ -555,7 +557,7 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
     except InputError as exc:
         return Problem(exc.source, exc.reason)
     if not body.strip():
-        return Problem(source, "record has no 'text' or 'html'")
+        return Problem(source, f"record has no '{columns.text}' or '{columns.html}'")
     return RecordArticle(
         record=record,
         text=body,

@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newscollate.cluster import LinkRelation, StoryJoiner, strength
-from newscollate.config import Settings
+from newscollate.config import Columns, Settings
 from newscollate.index.candidates import (
     bucket_pairs,
     name_cosine,
@@ -58,21 +58,6 @@ from newscollate.store.verify import ModelBar, Pair, Verifier
 __all__ = ["Columns", "SparkSummary", "dedup", "session"]
 
 _FIELDS = ("id", "text", "html", "title", "outlet", "published", "author", "language", "url")
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """Which input column holds each article field (``--id-col`` and friends)."""
-
-    id: str = "id"
-    text: str = "text"
-    html: str = "html"
-    title: str = "title"
-    outlet: str = "outlet"
-    published: str = "published"
-    author: str = "author"
-    language: str = "language"
-    url: str = "url"
 
 
 @dataclass
@@ -128,8 +113,10 @@ def dedup(
 
     from newscollate.spark.components import components
 
-    columns = columns or Columns()
     settings = settings or Settings()
+    columns = columns or settings.columns
+    # the input's columns are renamed to the article's fields as they are read (``_read``)
+    settings = replace(settings, columns=Columns())
     if settings.embed_all:  # its exact search over a window of days is the store's
         raise ValueError("embed_all (--embed-all) is not supported on Spark; use newscollate dedup")
     records = _read(spark, inputs, input_format or _guess_format(inputs), columns)

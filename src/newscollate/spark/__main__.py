@@ -10,16 +10,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from dataclasses import fields
 
-from newscollate.config import Settings
+from newscollate.config import Columns, Settings, add_column_arguments
 
 log = logging.getLogger("newscollate")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from newscollate.spark import Columns
-
     parser.add_argument(
         "--input",
         nargs="+",
@@ -43,16 +40,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--shuffle-partitions", type=int, help="spark.sql.shuffle.partitions (default: Spark's)"
     )
-    for f in fields(Columns):
-        parser.add_argument(f"--{f.name}-col", default=f.default, help=f"column of the {f.name}")
+    add_column_arguments(parser)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Exit 0 when every record was used, 3 when some were skipped (counted by reason
     on stderr and listed in OUTPUT/problems), 1 when the job failed."""
-    from newscollate.spark import Columns, dedup, session
+    from newscollate.spark import dedup, session
 
-    columns = Columns(**{f.name: getattr(args, f"{f.name}_col") for f in fields(Columns)})
+    columns = Columns.from_args(args)
     spark = session(args.master, driver_memory=args.driver_memory)
     if args.shuffle_partitions:
         spark.conf.set("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
