@@ -491,3 +491,16 @@ def test_record_fields_can_be_named(tmp_path: Path) -> None:
     assert [str(p) for p in loaded.problems] == [f"{path}:2: record has no 'body' or 'html'"]
     with pytest.raises(ConfigError):
         Columns(text="")
+
+
+def test_a_csv_split_by_semicolons_is_read_by_them(tmp_path: Path) -> None:
+    """Spreadsheets where the comma is the decimal mark write CSV with semicolons."""
+    path = tmp_path / "export.csv"
+    path.write_text(f'id;title;text\nx1;"Fire, at last";"{BODY}"\n', encoding="utf-8")
+    [article], problems = _load(path)
+    assert (article.article.id, article.article.title) == ("x1", "Fire, at last")
+    assert not problems
+    commas = tmp_path / "commas.csv"
+    commas.write_text(f'id,title,text\nx2,"Fire; at last","{BODY}"\n', encoding="utf-8")
+    [article], _ = _load(commas)
+    assert (article.article.id, article.article.title) == ("x2", "Fire; at last")

@@ -14,6 +14,7 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -275,9 +276,14 @@ def _csv_rows(
 ) -> Iterator[Item]:
     """Records of a CSV or TSV text, numbered as rows from 2 (the header is row 1).
     A row the csv module cannot parse (an unclosed quote, a field over the input
-    limit) is reported and skipped; the rows after it are read on."""
+    limit) is reported and skipped; the rows after it are read on. A ``.csv`` whose
+    header is split by semicolons (what spreadsheets write where the comma is the
+    decimal mark) is read with them."""
     csv.field_size_limit(settings.max_input_bytes)  # the module's own: 128 KiB
-    reader = csv.DictReader(text, dialect="excel-tab" if kind == "tsv" else "excel")
+    lines = iter(text)
+    header = next(lines, "")
+    delimiter = "\t" if kind == "tsv" else _csv_delimiter(header)
+    reader = csv.DictReader(itertools.chain([header], lines), dialect="excel", delimiter=delimiter)
     rows = iter(reader)
     row_number = 1
     while True:
@@ -298,6 +304,12 @@ def _csv_rows(
         yield record_article(
             row, source=where, default_id=f"{name}:{row_number}", settings=settings
         )
+
+
+def _csv_delimiter(header: str) -> str:
+    """Comma, unless the header line holds more semicolons or tabs (outside quotes)."""
+    bare = "".join(header.split('"')[::2])
+    return max((",", ";", "\t"), key=bare.count)
 
 
 def _redecoded(row: dict[Any, Any], where: str) -> dict[Any, str]:
