@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument(
         "inputs",
         nargs="+",
-        help="files (.txt .html .jsonl .csv .warc, optionally .gz), directories, or - for stdin",
+        help="files (.txt .html .jsonl .csv .parquet .warc, optionally .gz), directories, or - for stdin",
     )
     cmp.add_argument(
         "--embedder",
@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         "add",
         parents=[common, store, linking, records],
         help="add articles to the store and update its stories",
-        description="Add articles (files, directories, JSONL/CSV, WARC, stdin) to the store: "
+        description="Add articles (files, directories, JSONL/CSV/Parquet, WARC, stdin) to the store: "
         "each is checked against everything stored for copies, rewrites and reports of the "
         "same event, and joins or starts a story. Re-adding an article is a no-op.",
     )
