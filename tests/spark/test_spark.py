@@ -129,7 +129,7 @@ def test_bad_records_are_skipped_and_counted_parquet_in_and_out(
     assert summary.reasons == {
         "record has no 'text' or 'html'": 1,
         "too short to be an article": 1,
-        "record has no id or url": 1,
+        "record has no 'id' or 'url'": 1,
         "id repeated within the input; read once": 1,
     }
     out = _read(tmp_path / "out" / "articles")
@@ -158,7 +158,7 @@ def test_the_command_line_runs_the_job(records: list[dict[str, Any]], tmp_path: 
     renamed = [
         {"key": r["id"], "body": r["text"], "date": r.get("published")} for r in records[:60]
     ]
-    source = _jsonl(tmp_path / "in.jsonl", renamed)
+    source = _jsonl(tmp_path / "in.jsonl", [*renamed, {"key": "empty", "body": ""}])
     done = subprocess.run(
         [sys.executable, "-m", "newscollate", "spark", "dedup", "--master", "local[2]",
          "--input", str(source), "--output", str(tmp_path / "out"), "--output-format", "jsonl",
@@ -166,10 +166,11 @@ def test_the_command_line_runs_the_job(records: list[dict[str, Any]], tmp_path: 
          "--shuffle-partitions", "4"],
         capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 3, done.stderr[-2000:]  # one record skipped
     out = _read(tmp_path / "out" / "articles")
     assert len(out) == 60 and {"key", "body", "story_id"} <= set(out[0])
-    assert "60 records read: 60 articles" in done.stderr
+    assert "61 records read: 60 articles" in done.stderr
+    assert "record has no 'body' or 'html'" in done.stderr  # the input's own names
 
 
 def test_embed_all_is_refused_on_spark_before_any_work(tmp_path: Path) -> None:

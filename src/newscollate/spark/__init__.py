@@ -115,8 +115,7 @@ def dedup(
 
     settings = settings or Settings()
     columns = columns or settings.columns
-    # the input's columns are renamed to the article's fields as they are read (``_read``)
-    settings = replace(settings, columns=Columns())
+    settings = replace(settings, columns=columns)  # what records are read by (``_article``)
     if settings.embed_all:  # its exact search over a window of days is the store's
         raise ValueError("embed_all (--embed-all) is not supported on Spark; use newscollate dedup")
     records = _read(spark, inputs, input_format or _guess_format(inputs), columns)
@@ -125,7 +124,7 @@ def dedup(
     records = records.persist(StorageLevel.DISK_ONLY)
     read = records.count()
 
-    keyed, problems = _rows(records)
+    keyed, problems = _rows(records, columns)
     keyed = keyed.persist(StorageLevel.DISK_ONLY)  # read twice: furniture, features
     recurring = _recurring(keyed, settings)
     feats = keyed.mapInPandas(
@@ -284,7 +283,7 @@ def _read(spark: Any, inputs: Sequence[str], fmt: str, columns: Columns) -> Any:
     return df
 
 
-def _rows(records: Any) -> tuple[Any, Any]:
+def _rows(records: Any, columns: Columns) -> tuple[Any, Any]:
     """Number the usable records in article order; the rest become problems."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -298,7 +297,7 @@ def _rows(records: Any) -> tuple[Any, Any]:
     problems = problems.unionByName(
         usable.where(no_id).select(
             F.substring(F.coalesce("__nc_title", "__nc_text"), 1, 80).alias("record"),
-            F.lit("record has no id or url").alias("reason"),
+            F.lit(f"record has no '{columns.id}' or '{columns.url}'").alias("reason"),
         )
     )
     usable = usable.where(~no_id).withColumn("__nc_id", F.coalesce("__nc_id", "__nc_url"))
@@ -324,10 +323,10 @@ def _rows(records: Any) -> tuple[Any, Any]:
 
 
 def _article(record: Any, settings: Settings) -> Article | Problem:
-    fields_ = {name: record[f"__nc_{name}"] for name in _FIELDS}
-    return record_article(
-        fields_, source=str(fields_["id"]), default_id=str(fields_["id"]), settings=settings
-    )
+    # under the input's own names, so that a problem names the field the input lacks
+    fields_ = {getattr(settings.columns, name): record[f"__nc_{name}"] for name in _FIELDS}
+    ident = str(record["__nc_id"])
+    return record_article(fields_, source=ident, default_id=ident, settings=settings)
 
 
 def _recurring(keyed: Any, settings: Settings) -> dict[str, frozenset[str]]:
@@ -434,9 +433,16 @@ def _featured(
                     }
                 )
         frame = pd.DataFrame(rows, columns=[c.split()[0] for c in _FEATURE_SCHEMA.split(", ")])
-        for column in ("shingles", "lead_shingles", "names", "keys", "lead_keys"):
-            # a problem row has none: None, where pandas would have put a float NaN
-            frame[column] = [v if isinstance(v, bytes | list) else None for v in frame[column]]
+        for column in (
+            "problem", "text_hash", "shingles", "lead_shingles", "names", "lead", "published",
+            "title", "outlet", "keys", "lead_keys",
+        ):  # fmt: skip
+            # a problem row has none: None, where pandas would have put a float NaN, which
+            # made a column of a batch without titles (or outlets) float, and Arrow could
+            # not write it as strings: the job failed on one bad record
+            frame[column] = [
+                v if isinstance(v, str | bytes | list) else None for v in frame[column]
+            ]
         yield frame.astype({"row": "int64", "day": "Int32", "name_norm": "float64"})
 
 
