@@ -180,9 +180,7 @@ def _read_whole_file(path: Path, kind: str | None, settings: Settings, name: str
     source = str(path)
     size = path.stat().st_size
     if size > settings.max_input_bytes:  # one article, or records that could not stream
-        raise InputError(
-            source, f"file too large: {_mb(size)}, over the {_mb(settings.max_input_bytes)} limit"
-        )
+        raise InputError(source, f"file too large: {_mb(size)}, {_over(settings)}")
     data = _read_bytes(path, settings)
     yield from _parse(data, kind or _sniff(data), source=source, name=name, settings=settings)
 
@@ -215,9 +213,7 @@ def _read_json_file(path: Path, settings: Settings, name: str) -> Iterator[Item]
         lines = _numbered_lines(handle, settings.max_input_bytes)
         for line_number, line in lines:
             if line is None:  # a first line over the limit: no JSON Lines file
-                raise InputError(
-                    source, f"first line too large: over the {_mb(settings.max_input_bytes)} limit"
-                )
+                raise InputError(source, f"first line too large: {_over(settings)}")
             if line.startswith(codecs.BOM_UTF8) and line_number == 1:
                 line = line[len(codecs.BOM_UTF8) :]
             head = line.lstrip()
@@ -374,9 +370,7 @@ def _json_lines(
         for line_number, line in part:
             where = f"{source}:{line_number}"
             if line is None:
-                yield Problem(
-                    where, f"record too large: over the {_mb(settings.max_input_bytes)} limit"
-                )
+                yield Problem(where, f"record too large: {_over(settings)}")
                 continue
             if not line.strip():
                 continue
@@ -431,7 +425,7 @@ def read_bytes(data: bytes, name: str, settings: Settings | None = None) -> list
         ):
             raise InputError(
                 name,
-                f"file too large: {_mb(len(data))}, over the {_mb(settings.max_input_bytes)} limit",
+                f"file too large: {_mb(len(data))}, {_over(settings)}",
             )
         if kind == "parquet":
             raise InputError(
@@ -461,9 +455,7 @@ def read_record(
 def _read_stdin(settings: Settings) -> Iterator[Item]:
     data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
     if len(data) > settings.max_input_bytes:
-        yield Problem(
-            "-", f"standard input too large: over the {_mb(settings.max_input_bytes)} limit"
-        )
+        yield Problem("-", f"standard input too large: {_over(settings)}")
         return
     try:
         yield from _parse(data, _sniff(data), source="-", name="stdin", settings=settings)
@@ -542,7 +534,7 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
         return Problem(source, f"'{columns.text}' and '{columns.html}' must be strings")
     body = text or html or ""
     if len(body.encode("utf-8", "replace")) > settings.max_input_bytes:
-        return Problem(source, f"record too large: over the {_mb(settings.max_input_bytes)} limit")
+        return Problem(source, f"record too large: {_over(settings)}")
     meta = {
         key: _str_or_none(record.get(getattr(columns, key)))
         for key in ("id", "url", "title", "outlet", "published", "author", "language")
@@ -634,6 +626,11 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[Item]:
         return
     if not found:
         yield Problem(source, "WARC file holds no HTML responses")
+
+
+def _over(settings: Settings) -> str:
+    """How a reason says what a too large input is over (``--max-input-mb``)."""
+    return f"over the {_mb(settings.max_input_bytes)} limit"
 
 
 def _mb(size: int) -> str:
