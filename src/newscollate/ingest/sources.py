@@ -385,11 +385,29 @@ def _json_lines(
             yield _json_record(text, where, f"{name}:{line_number}", settings)
 
 
+def json_line_problem(line: str) -> str:
+    """Why a line of JSON Lines is no record, in the words the local reader uses:
+    ``spark dedup`` gets from Spark's reader only that the line was corrupt."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _broken_json(exc)
+    return _not_an_object(value)
+
+
+def _broken_json(exc: json.JSONDecodeError) -> str:
+    return f"broken JSON: column {exc.colno}: {exc.msg}"
+
+
+def _not_an_object(value: Any) -> str:
+    return f"not a JSON object: a JSON {type(value).__name__}"
+
+
 def _json_record(line: str, where: str, default_id: str, settings: Settings) -> Item:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Problem(where, f"broken JSON: column {exc.colno}: {exc.msg}")
+        return Problem(where, _broken_json(exc))
     return record_article(record, source=where, default_id=default_id, settings=settings)
 
 
@@ -527,7 +545,7 @@ def record_article(record: Any, *, source: str, default_id: str, settings: Setti
     """One JSON/CSV/table record (``text`` or ``html`` plus metadata fields) as an
     article (a ``RecordArticle``), or the reason it cannot be one."""
     if not isinstance(record, dict):
-        return Problem(source, f"not a JSON object: a JSON {type(record).__name__}")
+        return Problem(source, _not_an_object(record))
     columns = settings.columns
     text, html = record.get(columns.text), record.get(columns.html)
     if not isinstance(text, str | None) or not isinstance(html, str | None):

@@ -51,7 +51,7 @@ from newscollate.index.features import signature_bands as _signature_bands
 from newscollate.ingest import finish
 from newscollate.ingest.clean import Cleaned, clean
 from newscollate.ingest.furniture import recurring_from_counts, short_lines
-from newscollate.ingest.sources import record_article
+from newscollate.ingest.sources import json_line_problem, record_article
 from newscollate.models import KIND_SEPARATOR, Article, Problem
 from newscollate.store.verify import ModelBar, Pair, Verifier
 
@@ -288,9 +288,12 @@ def _rows(records: Any, columns: Columns) -> tuple[Any, Any]:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
+    # corrupt lines are few: a plain UDF will do (a lambda: Spark reads a function's type
+    # hints as a pandas UDF's, and warns)
+    why = F.udf(lambda line: json_line_problem(line), "string")
     problems = records.where(F.col("__nc_corrupt").isNotNull()).select(
         F.substring("__nc_corrupt", 1, 80).alias("record"),
-        F.lit("not a JSON object").alias("reason"),
+        why("__nc_corrupt").alias("reason"),
     )
     usable = records.where(F.col("__nc_corrupt").isNull())
     no_id = F.col("__nc_id").isNull() & F.col("__nc_url").isNull()
