@@ -35,10 +35,9 @@ import numpy as np
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from model_zone import lead_of  # noqa: E402
 from stories_real import DEFAULT_SHARED, RESULTS, mixed_corpus  # noqa: E402
 
-from newscollate.index.features import EMBED_WORDS  # noqa: E402
+from newscollate.index.features import EMBED_WORDS, model_text  # noqa: E402
 from newscollate.represent.embed import SentenceEmbedder  # noqa: E402
 
 
@@ -72,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = mixed_corpus(args.shared)
     articles = [a for a in corpus.articles if corpus.source[a.id] in ("basil", "newsdesk")]
-    leads = [lead_of(a.title, a.text) for a in articles]
+    leads = [model_text(a.title, a.text) for a in articles]
     fp32 = SentenceEmbedder()._load()
     with warnings.catch_warnings():  # torch.ao.quantization's deprecation notice
         warnings.simplefilter("ignore")

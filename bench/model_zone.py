@@ -41,8 +41,7 @@ from bench_stories import ensure_corpus  # noqa: E402
 from stories_real import DEFAULT_SHARED, RESULTS, mixed_corpus, semeval_pairs  # noqa: E402
 
 import newscollate  # noqa: E402
-from newscollate.index.features import EMBED_WORDS  # noqa: E402
-from newscollate.index.minhash import lead  # noqa: E402
+from newscollate.index.features import model_text  # noqa: E402
 from newscollate.models import Article  # noqa: E402
 from newscollate.represent.embed import Embedder  # noqa: E402
 from newscollate.store import verify  # noqa: E402
@@ -136,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     result["basil_mixed"] = summary(judged(corpus.articles, corpus.gold, embedder))
     basil = [a for a in corpus.articles if corpus.source[str(a.id)] == "basil"]
     leads, stories = (
-        [lead_of(a.title, a.text) for a in basil],
+        [model_text(a.title, a.text) for a in basil],
         [corpus.gold[str(a.id)] for a in basil],
     )
     alike = {"basil": background(leads, stories, embedder)}
@@ -153,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(line) for line in generated.jsonl.open(encoding="utf-8")]
     sample = random.Random(1).sample(records, BACKGROUND_SAMPLE)
     alike["generated_10k_7_days"] = background(
-        [lead_of(r["title"], r["text"]) for r in sample], [gold[r["id"]] for r in sample], embedder
+        [model_text(r["title"], r["text"]) for r in sample],
+        [gold[r["id"]] for r in sample],
+        embedder,
     )
     result["different_stories_alike"] = alike
 
@@ -173,11 +174,6 @@ def main(argv: list[str] | None = None) -> int:
     for data, figures in alike.items():
         print(f"- {data}: {figures}")
     return 0
-
-
-def lead_of(title: str | None, text: str) -> str:
-    """What the store embeds (``ArticleFeatures.lead``)."""
-    return f"{title}. {lead(text, EMBED_WORDS)}" if title else lead(text, EMBED_WORDS)
 
 
 if __name__ == "__main__":

@@ -471,6 +471,9 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
     return _report_summary(summary, "annotated")
 
 
+ANNOTATIONS = ("story_id", "duplicate_of", "relation", "score")  # what dedup adds to a record
+
+
 def _annotated_record(a: newscollate.StoredArticle, id_field: str) -> dict[str, Any]:
     """A record comes back with its own fields (and, in ``id_field``, the id that
     ``duplicate_of`` names when it had none); an article read from a file, with its
@@ -481,11 +484,8 @@ def _annotated_record(a: newscollate.StoredArticle, id_field: str) -> dict[str, 
             fields[id_field] = a.article.id
     else:
         fields = {k: v for k, v in dataclasses.asdict(a.article).items() if v is not None}
-    annotations = {
-        "story_id": a.story, "duplicate_of": a.duplicate_of, "relation": a.relation,
-        "score": a.score,
-    }  # fmt: skip
-    return {**fields, **annotations}
+    annotations = (a.story, a.duplicate_of, a.relation, a.score)
+    return {**fields, **dict(zip(ANNOTATIONS, annotations, strict=True))}
 
 
 def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
@@ -498,10 +498,9 @@ def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
     try:
         table = pa.Table.from_pylist(records)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        kept = {"story_id", "duplicate_of", "relation", "score"}
         table = pa.Table.from_pylist(
             [
-                {k: v if k in kept or v is None else _as_text(v) for k, v in r.items()}
+                {k: v if k in ANNOTATIONS or v is None else _as_text(v) for k, v in r.items()}
                 for r in records
             ]
         )

@@ -27,7 +27,7 @@ from newscollate.ingest.normalize import fold
 
 __all__ = [
     "LEAD_BAND_OFFSET", "LEAD_WORDS", "ArticleFeatures", "article_features", "article_names",
-    "day_number",
+    "day_number", "model_text",
     "name_weight", "names", "signature_bands",
 ]  # fmt: skip
 
@@ -74,20 +74,24 @@ def article_features(
     shingled = shingle_texts([c.text for c in batch], LEAD_WORDS)
     out = []
     for n, cleaned in enumerate(batch):
-        title = cleaned.article.title or ""
-        opening = lead(cleaned.text, EMBED_WORDS)
         out.append(
             ArticleFeatures(
                 text_hash=hashlib.blake2b(shingled.folded[n], digest_size=16).hexdigest(),
                 shingles=shingled.shingles[n],
                 lead_shingles=shingled.lead_shingles[n],
                 names=found_names[n],
-                lead=" ".join(part for part in (f"{title}." if title else "", opening) if part),
+                lead=model_text(cleaned.article.title, cleaned.text),
                 word_count=shingled.word_counts[n],
                 day=day_number(cleaned.article.published),
             )
         )
     return out
+
+
+def model_text(title: str | None, text: str) -> str:
+    """What the model reads of an article: its title and first ``EMBED_WORDS`` words."""
+    opening = lead(text, EMBED_WORDS)
+    return " ".join(part for part in (f"{title}." if title else "", opening) if part)
 
 
 def article_names(cleaned: Cleaned) -> frozenset[str]:

@@ -385,6 +385,12 @@ _FEATURE_SCHEMA = (
     " lead_shingles binary, names array<string>, name_norm double, day int, lead string,"
     " published string, title string, outlet string, keys array<long>, lead_keys array<long>"
 )
+# the columns that hold strings, bytes or lists, which pandas turns to float where missing
+_OBJECT_COLUMNS = tuple(
+    name
+    for name, kind in (column.split() for column in _FEATURE_SCHEMA.split(", "))
+    if kind in ("string", "binary") or kind.startswith("array")
+)
 
 
 def _featured(
@@ -436,10 +442,7 @@ def _featured(
                     }
                 )
         frame = pd.DataFrame(rows, columns=[c.split()[0] for c in _FEATURE_SCHEMA.split(", ")])
-        for column in (
-            "problem", "text_hash", "shingles", "lead_shingles", "names", "lead", "published",
-            "title", "outlet", "keys", "lead_keys",
-        ):  # fmt: skip
+        for column in _OBJECT_COLUMNS:
             # a problem row has none: None, where pandas would have put a float NaN, which
             # made a column of a batch without titles (or outlets) float, and Arrow could
             # not write it as strings: the job failed on one bad record

@@ -96,7 +96,7 @@ class ModelBar:
     Reports of one event written independently share meaning, not words; reports of
     two events on one topic say similar things too, and the further apart they are,
     the likelier they are two; the more of the same rare names they give, the
-    likelier they are one. The defaults were set on the SemEval-2022 English dev
+    likelier they are one. The defaults (``Settings``') were set on the SemEval-2022 English dev
     pairs, the generated corpora and, looked at, BASIL's dev split; at 0.65 with no
     credit, half of SemEval's same-story pairs were missed. ``Settings`` carries
     them (``same_story_cosine``, ``names_credit``) so a corpus can be calibrated:
@@ -104,8 +104,8 @@ class ModelBar:
     (docs/evaluation.md).
     """
 
-    cosine: float = 0.55
-    names_credit: float = 0.5
+    cosine: float
+    names_credit: float
 
     @classmethod
     def of(cls, settings: Settings) -> ModelBar:
@@ -123,7 +123,7 @@ class Verifier:
 
     def __init__(self, *, model_for_all: bool = False, bar: ModelBar | None = None) -> None:
         self.model_for_all = model_for_all
-        self.bar = bar or ModelBar()
+        self.bar = bar or ModelBar.of(Settings())
 
     def verify(
         self, pairs: Sequence[Pair], lookup: Lookup
