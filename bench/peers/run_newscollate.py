@@ -97,6 +97,7 @@ def run(corpus: Path) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
             "num_perm": NUM_PERM,
             "groups": "whole text and lead",
             "compiled": compiled.active(),
+            "ahead_of_time": compiled.ahead_of_time(),  # cached: the run loaded it
             "batch": BATCH,
             "processes": 1,
         },

@@ -8,5 +8,6 @@ from collections.abc import Callable
 from newscollate.index import compiled
 
 Engine = Callable[[], contextlib.AbstractContextManager[None]]
-# compiled (as installed), then the NumPy and Python code that runs without Numba
-ENGINES: list[Engine] = [contextlib.nullcontext, compiled.numpy_only]
+# compiled (ahead of time, as installed), compiled just in time (where the module
+# cannot be built), then the NumPy and Python code that runs without Numba
+ENGINES: list[Engine] = [contextlib.nullcontext, compiled.just_in_time, compiled.numpy_only]

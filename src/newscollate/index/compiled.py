@@ -13,29 +13,53 @@ NumPy code and against plain Python; ``tests/index/test_runs.py`` the runs).
 
 Numba is optional (the ``fast`` extra): where it is missing, or has no build for
 the Python in use yet, ``active()`` is False and the callers keep their NumPy
-code. Compiled code is cached on disk, so compiling (about 5 s) happens once;
-loading it costs a process about 0.4 s and 130 MB.
+code.
+
+Where Numba is there, the kernels are compiled ahead of time, once, into a small
+extension module of their own (``numba.pycc``, for this machine's processor, in
+``__pycache__`` beside this file; about 6 s and a C compiler, on first use). Loading
+it costs a process 2 ms and no Numba: loading Numba's own cached code took about
+0.3 s a process (importing Numba, then its typing and lowering registries), which
+was a third of the near-duplicate stage's time for 10,000 articles, and every
+Spark worker and store worker paid it. The module's name carries a digest of this
+file, the finaliser it inlines, the NumPy and Numba versions and the processor, so
+code that changed is never run from an old build. Where it cannot be built (no
+compiler, a read-only install), the kernels are compiled just in time, cached by
+Numba as before (about 5 s once, then 0.3 s a process).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib
+import importlib.machinery
+import importlib.metadata
 import importlib.util
+import inspect
+import logging
+import platform
+import tempfile
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "AVAILABLE", "Scanned", "active", "directory", "locate", "merge_runs", "numpy_only",
-    "scan", "signatures", "sort_run",
+    "AVAILABLE", "Scanned", "active", "ahead_of_time", "directory", "just_in_time", "locate",
+    "merge_runs", "numpy_only", "ready", "scan", "signatures", "sort_run", "sort_unique",
 ]  # fmt: skip
+
+log = logging.getLogger(__name__)
 
 AVAILABLE = importlib.util.find_spec("numba") is not None
 _declined = 0  # how many ``numpy_only`` blocks are open
+_jit_only = 0  # how many ``just_in_time`` blocks are open
 
 
 def active() -> bool:
@@ -57,6 +81,18 @@ def numpy_only() -> Iterator[None]:
         _declined -= 1
 
 
+@contextlib.contextmanager
+def just_in_time() -> Iterator[None]:
+    """Run Numba's just-in-time code meanwhile, not the ahead-of-time module: the code
+    that runs where the module cannot be built, which gives the same bits."""
+    global _jit_only
+    _jit_only += 1
+    try:
+        yield
+    finally:
+        _jit_only -= 1
+
+
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
 Sets = tuple[U64, npt.NDArray[np.int64]]  # shingle sets, flat, and where each begins
@@ -65,8 +101,8 @@ Sets = tuple[U64, npt.NDArray[np.int64]]  # shingle sets, flat, and where each b
 # entry, not white space, that stands for every code point above
 _SPACES = np.array([chr(c).isspace() for c in range(0x3002)], np.uint8)
 
-_KERNELS: list[str] = []  # the names ``_compile`` rebinds to compiled code
-_mix: Any = None  # index.minhash._mix (SplitMix64's finaliser), compiled by ``_compile``
+_KERNELS: list[str] = []  # the names ``_jitted`` rebinds to compiled code
+_mix: Any = None  # index.minhash._mix (SplitMix64's finaliser), compiled by ``_jitted``
 
 
 def _jit(function: Any) -> Any:
@@ -75,9 +111,11 @@ def _jit(function: Any) -> Any:
 
 
 @cache
-def _compile() -> None:
-    """Replace each kernel by its compiled form, on first use: importing Numba takes a
-    fifth of a second, which every command would pay, and most never shingle."""
+def _jitted() -> dict[str, Any]:
+    """Each kernel compiled just in time, on first use, by the names ``_EXPORTS`` gives
+    them. The module's globals are rebound too, so that kernels calling one another
+    call compiled code. Importing Numba takes a tenth of a second, which every
+    command would pay, and most never shingle."""
     import numba
 
     from newscollate.index.minhash import _mix
@@ -88,6 +126,113 @@ def _compile() -> None:
             module[name] = numba.njit(cache=True, nogil=True, boundscheck=False)(function)
         except RuntimeError:  # no writable cache directory (a read-only install)
             module[name] = numba.njit(nogil=True, boundscheck=False)(function)
+    return {export: module[kernel] for export, (kernel, _) in _EXPORTS.items()}
+
+
+# What the ahead-of-time module exports: its name for each kernel, which kernel, and
+# the one signature it is compiled for (arrays C-contiguous; ``_scan`` twice, for
+# ASCII and for wider text). The wrappers below hand the kernels exactly these types:
+# the module checks none of them, and an array of another type crashes it.
+_EXPORTS: dict[str, tuple[str, str]] = {
+    "scan_u8": ("_scan", "Tuple((i8[::1], u8[::1], u1[::1], i8[::1], i8[::1], i8[::1]))"
+                "(u1[::1], i8[::1], i8[::1], u1[::1], u1[::1], i8, u8, u8)"),
+    "scan_u32": ("_scan", "Tuple((i8[::1], u8[::1], u4[::1], i8[::1], i8[::1], i8[::1]))"
+                 "(u4[::1], i8[::1], i8[::1], u1[::1], u1[::1], i8, u8, u8)"),
+    "sort_unique": ("_sort_unique", "i8(u8[::1], u8[::1])"),
+    "shingles": ("_shingles", "Tuple((u8[::1], i8[::1]))(u8[::1], i8[::1], i8[::1], i8, u8[::1], u8)"),
+    "signatures": ("_signatures", "none(u8[::1], i8[::1], u4[::1], u4[::1], u4[:, ::1])"),
+    "merge": ("_merge", "Tuple((i8[::1], i4[::1]))(i8[::1], i4[::1], i8[::1], i4[::1])"),
+    "locate": ("_locate", "Tuple((i8[::1], i8[::1]))(i8[::1], i8[::1], i8, i8[::1])"),
+    "sort_run": ("_sort_run", "Tuple((i8[::1], i4[::1]))(i8[::1], i4[::1])"),
+    "directory": ("_directory", "i8[::1](i8[::1], i8)"),
+}  # fmt: skip
+
+
+def _library() -> Path:
+    """Where the ahead-of-time module of this code, for this machine, is."""
+    from newscollate.index.minhash import _mix
+
+    parts = [
+        Path(__file__).read_bytes(),
+        inspect.getsource(_mix).encode(),
+        np.__version__.encode(),
+        importlib.metadata.version("numba").encode(),
+        platform.machine().encode(),
+        _processor(),
+    ]
+    digest = hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    return Path(__file__).with_name("__pycache__") / f"_kernels_{digest}{suffix}"
+
+
+def _processor() -> bytes:
+    """What the code is compiled for (``target_cpu="host"``): a build copied to another
+    processor could use instructions it lacks."""
+    with contextlib.suppress(OSError):
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        first = [next((x for x in lines if x.startswith(k)), "") for k in ("model name", "flags")]
+        return "\n".join(first).encode()
+    return platform.processor().encode()
+
+
+def _build(path: Path) -> None:
+    """Compile the kernels ahead of time into ``path``: into a directory of its own
+    first, then moved there, so processes building at once never load half a file."""
+    with warnings.catch_warnings():  # "pending deprecation": where it is gone, JIT it is
+        warnings.simplefilter("ignore")
+        pycc: Any = importlib.import_module("numba.pycc")
+
+    kernels = _jitted()  # the kernels' calls to one another must be Numba's
+    path.parent.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent) as work:
+        compiler = pycc.CC(path.name.split(".")[0])
+        compiler.output_dir = work
+        compiler.target_cpu = "host"
+        compiler.verbose = False
+        for export, (_, signature) in _EXPORTS.items():
+            compiler.export(export, signature)(kernels[export].py_func)
+        compiler.compile()
+        [built] = Path(work).glob(path.name.split(".")[0] + "*")
+        built.replace(path)
+
+
+@cache
+def _ahead_of_time() -> dict[str, Any] | None:
+    """The ahead-of-time module's kernels, built on first use; None where it cannot be
+    built, and the kernels are compiled just in time instead."""
+    path = _library()
+    if not path.exists():
+        try:
+            _build(path)
+        except Exception as error:  # no C compiler, a read-only install, ...
+            log.info("the index kernels are compiled just in time: %s", error)
+            return None
+    spec = importlib.util.spec_from_file_location(path.name.split(".")[0], path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {export: getattr(module, export) for export in _EXPORTS}
+
+
+def ahead_of_time() -> bool:
+    """Whether the kernels run from the ahead-of-time module (building it if need be)."""
+    return not _jit_only and _ahead_of_time() is not None
+
+
+def ready() -> bool:
+    """Whether the kernels load at no cost, without building anything: the
+    ahead-of-time module of this code is built and may be used."""
+    return AVAILABLE and not _declined and not _jit_only and _library().exists()
+
+
+def _kernel(name: str) -> Any:
+    kernels = None if _jit_only else _ahead_of_time()
+    return (kernels or _jitted())[name]
+
+
+def _c(array: Any, dtype: Any) -> Any:
+    return np.ascontiguousarray(array, dtype)
 
 
 @_jit
@@ -291,19 +436,22 @@ def scan(
     ``points`` (each starting at its ``text_starts`` offset, separated by a character
     that ends tokens); words are split as ``str.split`` splits them. ``constants`` are
     the word base, the word and shingle length mixes, and the shingle multipliers."""
-    _compile()
     base, word_mix, shingle_mix, multipliers = constants
+    wide = points.dtype != np.uint8
+    points = _c(points, np.uint32 if wide else np.uint8)
+    text_starts = _c(text_starts, np.int64)
     ends = np.append(text_starts[1:] - 1, len(points))
-    starts, ids, collapsed, bounds, words, cuts = _scan(
-        points, text_starts, ends, classes, _SPACES, lead_words, np.uint64(base),
-        np.uint64(word_mix),
+    starts, ids, collapsed, bounds, words, cuts = _kernel("scan_u32" if wide else "scan_u8")(
+        points, text_starts, ends, _c(classes, np.uint8), _SPACES, lead_words,
+        np.uint64(base), np.uint64(word_mix),
     )  # fmt: skip
     first = np.searchsorted(starts, text_starts)
     last = np.append(first[1:], len(starts))
+    shingles = _kernel("shingles")
     mixes = _multipliers(multipliers), np.uint64(shingle_mix)
     return Scanned(
-        _shingles(ids, first, last, k, *mixes),
-        _shingles(ids, first, np.searchsorted(starts, cuts), k, *mixes),
+        shingles(ids, first, last, k, *mixes),
+        shingles(ids, first, _c(np.searchsorted(starts, cuts), np.int64), k, *mixes),
         collapsed,
         bounds,
         words,
@@ -313,8 +461,21 @@ def scan(
 def signatures(values: U64, bounds: npt.NDArray[np.int64], a: U32, b: U32, out: U32) -> None:
     """Fill ``out`` (sets x permutations, every slot 0xFFFFFFFF) with the MinHash
     signatures of the sets ``values[bounds[t]:bounds[t + 1]]``."""
-    _compile()
-    _signatures(values, bounds, a, b, out)
+    if out.dtype != np.uint32 or not out.flags.c_contiguous:
+        raise TypeError("signatures are written into a C-contiguous uint32 array")
+    _kernel("signatures")(
+        _c(values, np.uint64), _c(bounds, np.int64), _c(a, np.uint32), _c(b, np.uint32), out
+    )
+
+
+def sort_unique(values: U64, spare: U64) -> int:
+    """Sort the hashes ``values`` in place and move their distinct values to the front;
+    their count. ``spare`` is as long and is overwritten."""
+    for array in values, spare:
+        if array.dtype != np.uint64 or not array.flags.c_contiguous:
+            raise TypeError("sort_unique sorts C-contiguous uint64 arrays in place")
+    count: int = _kernel("sort_unique")(values, spare)
+    return count
 
 
 @_jit
@@ -344,9 +505,8 @@ def merge_runs(
     """Two runs sorted by key as one, ``a``'s pairs first within a key: one pass,
     where a stable argsort of the two (what the NumPy code does) and the gathers after
     it took 2 to 15 times as long (runs of 50,000 to 25 million keys)."""
-    _compile()
-    merged: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _merge(
-        keys_a, rows_a, keys_b, rows_b
+    merged: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _kernel("merge")(
+        _c(keys_a, np.int64), _c(rows_a, np.int32), _c(keys_b, np.int64), _c(rows_b, np.int32)
     )
     return merged
 
@@ -396,8 +556,9 @@ def locate(
     """Where each key of ``wanted`` begins in the sorted ``run`` and how often it is
     there, searching only the span that ``starts`` (``runs._Directory``'s) gives the
     range of its top ``bits`` bits."""
-    _compile()
-    found: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] = _locate(run, starts, bits, wanted)
+    found: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] = _kernel("locate")(
+        _c(run, np.int64), _c(starts, np.int64), bits, _c(wanted, np.int64)
+    )
     return found
 
 
@@ -445,10 +606,11 @@ def sort_run(
     pass on the keys' top bits and an insertion sort, linear in time for keys spread
     evenly (hashes), where NumPy's stable sort of int64 is a merge sort. Keys that are
     not spread evenly fall back to that merge sort after a linear budget of moves."""
-    _compile()
     if not len(keys):
         return keys, rows
-    ordered: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _sort_run(keys, rows)
+    ordered: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]] = _kernel("sort_run")(
+        _c(keys, np.int64), _c(rows, np.int32)
+    )
     return ordered
 
 
@@ -472,6 +634,5 @@ def _directory(keys: Any, bits: int) -> Any:
 def directory(keys: npt.NDArray[np.int64], bits: int) -> npt.NDArray[np.int64]:
     """Where each range of the sorted ``keys``' top ``bits`` bits begins (as an offset
     from the least int64), and their end: one pass over the keys."""
-    _compile()
-    starts: npt.NDArray[np.int64] = _directory(keys, bits)
+    starts: npt.NDArray[np.int64] = _kernel("directory")(_c(keys, np.int64), bits)
     return starts

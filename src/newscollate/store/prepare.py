@@ -142,9 +142,10 @@ def prepared(batches: Iterable[Raw], settings: Settings) -> Generator[Prepared, 
 
 def _here(raw: Raw, settings: Settings) -> Prepared:
     """``prepare`` in this process, which does it for the first batch only: with the
-    NumPy code (the same bits as the compiled loops), so that this process never
-    loads Numba (0.4 s and 130 MB) for it."""
-    with compiled.numpy_only():
+    compiled loops where they load at no cost (``compiled.ready``), otherwise with the
+    NumPy code (the same bits), so that this process never builds them or loads
+    Numba (0.3 s and 130 MB) for one batch."""
+    with contextlib.nullcontext() if compiled.ready() else compiled.numpy_only():
         return prepare(raw, settings)
 
 
