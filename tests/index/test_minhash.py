@@ -565,7 +565,7 @@ def _probe_in_a_process(setup: str, report: str) -> str:
     return run.stdout.strip()
 
 
-def _probe_here(*report: object) -> str:
+def _probe_report(*report: object) -> str:
     with compiled.just_in_time():
         shingles = shingle_hashes(_PROBE)
         signature = MinHasher().signature(shingles)
@@ -586,7 +586,7 @@ def test_the_compiled_loops_run_where_nothing_can_be_cached() -> None:
         "compiled._library = lambda: Path('/proc/read-only/_kernels.so')"
     )
     got = _probe_in_a_process(setup, "compiled.active(), compiled.ahead_of_time()")
-    assert got == _probe_here(True, False)
+    assert got == _probe_report(True, False)
 
 
 def test_the_kernels_load_ahead_of_time_without_numba() -> None:
@@ -595,7 +595,7 @@ def test_the_kernels_load_ahead_of_time_without_numba() -> None:
     the near-duplicate stage for 10,000 articles."""
     assert compiled.ahead_of_time()  # builds it here if no test has yet
     got = _probe_in_a_process("import sys", "compiled.ready(), 'numba' in sys.modules")
-    assert got == _probe_here(True, False)
+    assert got == _probe_report(True, False)
 
 
 def test_changed_kernels_are_never_run_from_an_old_build(
@@ -627,3 +627,4 @@ def test_the_code_point_table_is_the_tokeniser_s_character_class() -> None:
     rest[joiners] = False
     assert np.array_equal(table[rest] == _ALNUM, expected[rest].astype(bool))
     assert set(np.unique(table[rest]).tolist()) <= {0, _ALNUM}
+    assert np.array_equal(_char_classes(128), table[:128])  # ASCII text's table
