@@ -102,15 +102,21 @@ def _mix_int(x: int) -> int:
 _WORD_CHARS = re.compile(r"[^\W_]+")  # the character class of ``normalize._WORD``
 
 
+def _classes_for(points: npt.NDArray[np.uint8] | U32) -> npt.NDArray[np.uint8]:
+    """The table ``_char_classes`` that covers ``points``: ASCII text (``uint8``, from
+    ``_code_points``) needs its first 128 entries only."""
+    return _char_classes(128 if points.dtype == np.uint8 else 0x110000)
+
+
 @cache
-def _char_classes() -> npt.NDArray[np.uint8]:
-    """Per code point: word character of ``normalize._WORD``, inner joiner (``'``,
-    ``.``, ``-``) or separator. Built once a process from the regular expression's own
-    class, by one search over every code point: about 34 ms, where asking each code
-    point (``str.isalnum``, the same answers) took 61, a cost every process that
-    shingles pays before its first text."""
-    every = np.arange(0x110000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
-    table = np.zeros(0x110000, np.uint8)
+def _char_classes(size: int = 0x110000) -> npt.NDArray[np.uint8]:
+    """Per code point below ``size``: word character of ``normalize._WORD``, inner
+    joiner (``'``, ``.``, ``-``) or separator. Built once a process from the regular
+    expression's own class, by one search over the code points: about 26 ms for all
+    of them, where asking each code point (``str.isalnum``, the same answers) took
+    61; a process whose texts all fold to ASCII builds the first 128 only."""
+    every = np.arange(size, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    table = np.zeros(size, np.uint8)
     for run in _WORD_CHARS.finditer(every):
         table[run.start() : run.end()] = _ALNUM
     table[[ord("'"), ord("."), ord("-")]] = _JOINER
@@ -151,7 +157,7 @@ def _token_bounds(
     word characters or joiners between two word characters, so token edges are where that
     mask changes.
     """
-    classes = np.take(_char_classes(), points)  # twice as fast as indexing
+    classes = np.take(_classes_for(points), points)  # twice as fast as indexing
     alnum = classes == _ALNUM
     inside = alnum.copy()
     if len(points) > 2:
@@ -288,7 +294,8 @@ def shingle_texts(texts: Sequence[str], lead_words: int, k: int = SHINGLE_WORDS)
     for chunk in _chunks(folded_texts):
         strings, points, text_starts = _joined(folded_texts, chunk)
         if compiled.active():
-            scanned = compiled.scan(points, text_starts, _char_classes(), k, _CONSTANTS, lead_words)
+            classes = _classes_for(points)
+            scanned = compiled.scan(points, text_starts, classes, k, _CONSTANTS, lead_words)
             _scatter(whole, chunk, scanned.sets)
             _scatter(leads, chunk, scanned.lead_sets)
             ascii_only = scanned.collapsed.dtype == np.uint8
