@@ -453,6 +453,31 @@ def test_parquet_rows_are_records(tmp_path: Path) -> None:
     ]
 
 
+def test_gzipped_parquet_is_read_as_its_table(tmp_path: Path) -> None:
+    """``.parquet.gz`` (a crawl's export, compressed once more): the same records as
+    the table unpacked, the same ids from the file's name; a cut gzip stream is one
+    problem that says so."""
+    import gzip
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": None, "text": BODY, "title": "Grain store fire"}, {"id": "b", "text": ""}]
+    table = tmp_path / "news.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), table)
+    packed = tmp_path / "news.parquet.gz"
+    packed.write_bytes(gzip.compress(table.read_bytes()))
+    articles, problems = _load(packed)
+    assert [a.article.id for a in articles] == ["news.parquet.gz:1"]
+    assert articles[0].article.text == _load(table)[0][0].article.text
+    assert problems == [f"{packed}:2: record has no 'text' or 'html'"]
+    cut = tmp_path / "cut.parquet.gz"
+    cut.write_bytes(packed.read_bytes()[:-40])
+    articles, problems = _load(cut)
+    assert not articles and len(problems) == 1
+    assert problems[0].startswith(f"{cut}: not a readable gzip file: ")
+
+
 def test_record_articles_come_out_plain(tmp_path: Path) -> None:
     """The record an article was read from goes only to who asks for it
     (``read_batches``' ``on_record``): load, read_record and read_bytes give plain

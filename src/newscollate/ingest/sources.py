@@ -11,12 +11,15 @@ readers hand out plain ``Article`` objects (``plain``).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import gzip
 import io
 import itertools
 import json
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as fields_of
@@ -162,18 +165,42 @@ def _read_parquet_file(path: Path, settings: Settings, name: str) -> Iterator[It
 
     source = str(path)
     row_number = 0
-    try:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
-            for row in batch.to_pylist():
-                row_number += 1
-                yield record_article(
-                    row,
-                    source=f"{source}:{row_number}",
-                    default_id=f"{name}:{row_number}",
-                    settings=settings,
-                )
-    except (pa.ArrowException, OSError) as exc:
-        yield Problem(source, f"not a readable Parquet file: {exc}")
+    with contextlib.ExitStack() as open_files:
+        try:
+            parquet = pq.ParquetFile(open_files.enter_context(_seekable(path)))
+        except (EOFError, gzip.BadGzipFile) as exc:
+            yield Problem(source, f"not a readable gzip file: {exc}")
+            return
+        except (pa.ArrowException, OSError) as exc:
+            yield Problem(source, f"not a readable Parquet file: {exc}")
+            return
+        try:
+            for batch in parquet.iter_batches(batch_size=1000):
+                for row in batch.to_pylist():
+                    row_number += 1
+                    yield record_article(
+                        row,
+                        source=f"{source}:{row_number}",
+                        default_id=f"{name}:{row_number}",
+                        settings=settings,
+                    )
+        except (pa.ArrowException, OSError) as exc:
+            yield Problem(source, f"not a readable Parquet file: {exc}")
+
+
+@contextlib.contextmanager
+def _seekable(path: Path) -> Iterator[Path | BinaryIO]:
+    """Parquet is read from its end (its footer says where the columns are), which a
+    gzip stream cannot seek to: a ``.parquet.gz`` is unpacked into a temporary file
+    first, on disk, so its size is not bounded by memory."""
+    if path.suffix.lower() != ".gz":
+        yield path
+        return
+    with tempfile.TemporaryFile() as spool:
+        with gzip.open(path) as stream:
+            shutil.copyfileobj(stream, spool, 1 << 20)
+        spool.seek(0)
+        yield spool
 
 
 def _read_whole_file(path: Path, kind: str | None, settings: Settings, name: str) -> Iterator[Item]:
