@@ -122,6 +122,32 @@ def test_dedup_gives_each_record_back_with_its_own_fields(tmp_path: Path) -> Non
     assert back[1]["duplicate_of"] == "wire" and back[1]["id"] == f"{table}:2"
 
 
+def test_dedup_names_originals_by_their_ids_as_given(tmp_path: Path) -> None:
+    """Numeric ids stay numbers, in ``id`` and in the ``duplicate_of`` that names them,
+    so the output joins with itself and with the input, in JSONL and in Parquet."""
+    import pyarrow.parquet as pq
+
+    text = (STORM / "v1.txt").read_text(encoding="utf-8")
+    records = [{"id": 7, "text": text}, {"id": 8, "text": text}, {"id": "x9", "text": text}]
+    corpus = tmp_path / "numbered.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    done = run("dedup", corpus)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [7, 8, "x9"]
+    assert [r["duplicate_of"] for r in rows] == [None, 7, 7]
+    out = tmp_path / "numbered.parquet"
+    two = tmp_path / "two.jsonl"
+    two.write_text("\n".join(json.dumps(r) for r in records[:2]) + "\n", encoding="utf-8")
+    assert run("dedup", two, "-o", out).returncode == 0
+    back = pq.read_table(out).to_pylist()
+    assert [(r["id"], r["duplicate_of"]) for r in back] == [(7, None), (8, 7)]
+    mixed = tmp_path / "mixed.parquet"  # ids of two types: written as strings, both
+    assert run("dedup", corpus, "-o", mixed).returncode == 0
+    back = pq.read_table(mixed).to_pylist()
+    assert [(r["id"], r["duplicate_of"]) for r in back] == [("7", None), ("8", "7"), ("x9", "7")]
+
+
 def test_dedup_reads_record_fields_by_the_names_given(tmp_path: Path) -> None:
     text = (STORM / "v1.txt").read_text(encoding="utf-8")
     records = [{"key": "a", "body": text}, {"key": "b", "body": text}]

@@ -18,7 +18,7 @@ import logging
 import sqlite3
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -457,7 +457,13 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
         _report_summary(summary, "read")
         log.error("no article could be read")
         return EXIT_FAILED
-    records = [_annotated_record(a, settings.columns.id) for a in annotated]
+    id_field = settings.columns.id
+    own_ids = {  # a record's id as it gave it (a number stays a number)
+        a.article.id: a.record[id_field]
+        for a in annotated
+        if a.record is not None and a.article.id and a.record.get(id_field) not in (None, "")
+    }
+    records = [_annotated_record(a, id_field, own_ids) for a in annotated]
     try:
         if args.output is not None and args.output.suffix == ".parquet":
             _write_parquet(records, args.output)
@@ -474,33 +480,39 @@ def _dedup(args: argparse.Namespace, settings: Settings) -> int:
 ANNOTATIONS = ("story_id", "duplicate_of", "relation", "score")  # what dedup adds to a record
 
 
-def _annotated_record(a: newscollate.StoredArticle, id_field: str) -> dict[str, Any]:
+def _annotated_record(
+    a: newscollate.StoredArticle, id_field: str, own_ids: Mapping[str, Any]
+) -> dict[str, Any]:
     """A record comes back with its own fields (and, in ``id_field``, the id that
     ``duplicate_of`` names when it had none); an article read from a file, with its
-    article's."""
+    article's. ``duplicate_of`` gives the original's id as its record gave it
+    (``own_ids``), so that it joins with the id column: ``1``, not ``"1"``."""
     if a.record is not None:
         fields = dict(a.record)
         if fields.get(id_field) in (None, ""):
             fields[id_field] = a.article.id
     else:
         fields = {k: v for k, v in dataclasses.asdict(a.article).items() if v is not None}
-    annotations = (a.story, a.duplicate_of, a.relation, a.score)
+    original = None if a.duplicate_of is None else own_ids.get(a.duplicate_of, a.duplicate_of)
+    annotations = (a.story, original, a.relation, a.score)
     return {**fields, **dict(zip(ANNOTATIONS, annotations, strict=True))}
 
 
 def _write_parquet(records: list[dict[str, Any]], path: Path) -> None:
     """``records`` as one Parquet table. Records of a JSONL file may give one field
     values of different types (a number here, a string there), which no Parquet
-    column holds: such a table is written with every input field as a string."""
+    column holds: such a table is written with every input field as a string, and
+    ``duplicate_of``, which gives ids, too."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    kept = set(ANNOTATIONS) - {"duplicate_of"}
     try:
         table = pa.Table.from_pylist(records)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         table = pa.Table.from_pylist(
             [
-                {k: v if k in ANNOTATIONS or v is None else _as_text(v) for k, v in r.items()}
+                {k: v if k in kept or v is None else _as_text(v) for k, v in r.items()}
                 for r in records
             ]
         )
