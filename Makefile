@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: bench-stories bench-serve serve run test check lint typecheck pytest eval bench browser java clean
+.PHONY: bench-stories bench-serve serve run test check lint typecheck pytest eval bench browser java compiler clean
 
 # torch goes first and pinned: 2.13.0 resolves to the local CPU wheel; letting
 # sentence-transformers pull torch would fetch gigabytes of CUDA packages.
@@ -61,7 +61,14 @@ java:
 	  echo "installing Java 17 for the Spark tests" >&2; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 
-pytest: $(STAMP) browser java
+# A C compiler, with which Numba builds the index kernels ahead of time (their test
+# checks that it did; without one they are compiled just in time).
+compiler:
+	@command -v cc >/dev/null 2>&1 || { \
+	  echo "installing gcc to build the index kernels ahead of time" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc >/dev/null; }
+
+pytest: $(STAMP) browser java compiler
 	$(VENV)/bin/pytest
 
 test: check pytest
