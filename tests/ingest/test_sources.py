@@ -529,3 +529,24 @@ def test_a_csv_split_by_semicolons_is_read_by_them(tmp_path: Path) -> None:
     commas.write_text(f'id,title,text\nx2,"Fire; at last","{BODY}"\n', encoding="utf-8")
     [article], _ = _load(commas)
     assert (article.article.id, article.article.title) == ("x2", "Fire; at last")
+
+
+def test_in_article_order_recuts_batches_by_date_then_id() -> None:
+    """Read batches, re-cut in the order the Spark engine numbers records: dated
+    articles by date, then id; undated last; every problem with the first batch."""
+    from newscollate.ingest import Raw, in_article_order
+
+    def article(id_: str, published: str | None) -> Article:
+        return Article(text=BODY, id=id_, published=published)
+
+    read = [
+        Raw((article("b", "2024-01-02"), article("z", None)), (Problem("x.jsonl:3", "broken"),)),
+        Raw((article("a", "2024-01-02"), article("c", "2023-12-31")), ()),
+        Raw((article("d", None),), (Problem("x.jsonl:9", "too short"),)),
+    ]
+    batches = list(in_article_order(read, 2))
+    assert [[a.id for a in raw.articles] for raw in batches] == [["c", "a"], ["b", "d"], ["z"]]
+    assert [p.source for p in batches[0].problems] == ["x.jsonl:3", "x.jsonl:9"]
+    assert all(not raw.problems for raw in batches[1:])
+    only_problems = list(in_article_order([Raw((), (Problem("y", "empty"),))], 2))
+    assert only_problems == [Raw((), (Problem("y", "empty"),))]

@@ -189,6 +189,31 @@ def test_bad_records_are_skipped_and_counted(
     assert annotated["good-2"].duplicate_of == "good-1"
 
 
+def test_dedup_gives_the_same_answer_whatever_the_input_order(
+    embedder: newscollate.SentenceEmbedder,
+) -> None:
+    """``dedup`` takes articles by publication date and id, not as read: the newsdesk
+    example's 120 records, shuffled, come back in the order given with the same
+    stories, story numbers, originals and strongest links, article by article.
+    (Added to a store as read, the story numbers and strongest links change with
+    the order.)"""
+    lines = (ROOT / "examples" / "newsdesk" / "newsdesk.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in lines.splitlines()]
+    answers = []
+    for seed in range(3):
+        shuffled = records[:]
+        random.Random(seed).shuffle(shuffled)
+        articles = [newscollate.read_record(r) for r in shuffled]
+        annotated, summary = newscollate.dedup(articles, embedder=embedder, batch_size=32)
+        assert [a.article.id for a in annotated] == [r["id"] for r in shuffled]
+        assert summary.added == len(records)
+        answers.append(
+            {a.article.id: (a.story, a.duplicate_of, a.relation, a.score) for a in annotated}
+        )
+    assert answers[0] == answers[1] == answers[2]
+    assert len({story for story, *_ in answers[0].values()}) < len(records) - 20
+
+
 def test_exact_copies_point_at_the_earliest(
     tmp_path: Path, embedder: newscollate.SentenceEmbedder
 ) -> None:

@@ -7,7 +7,7 @@ recurrence rule), bylines read into metadata, the language guessed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
@@ -20,7 +20,8 @@ from newscollate.ingest.sources import RecordArticle, plain, read_inputs
 from newscollate.models import Article, Problem
 
 __all__ = [
-    "Cleaned", "Loaded", "Raw", "clean_batch", "finish", "load", "load_batches", "read_batches",
+    "Cleaned", "Loaded", "Raw", "article_order", "clean_batch", "finish", "in_article_order",
+    "load", "load_batches", "read_batches",
 ]  # fmt: skip
 
 
@@ -86,6 +87,29 @@ def read_batches(
             raw, problems = [], []
     if raw or problems:
         yield Raw(tuple(raw), tuple(problems))
+
+
+def article_order(article: Article) -> tuple[str, str, str]:
+    """The order in which the Spark engine numbers records, and ``dedup`` takes
+    articles: by publication date as given, undated last, then id, then text. It
+    depends on the article alone, so the same articles in any order come out in
+    one order."""
+    return article.published or "9999", article.id or "", article.text
+
+
+def in_article_order(batches: Iterable[Raw], size: int) -> Iterator[Raw]:
+    """All of ``batches`` (read to the end first), cut again into batches of ``size``
+    in ``article_order``; every problem comes with the first."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for raw in batches:
+        articles += raw.articles
+        problems += raw.problems
+    articles.sort(key=article_order)
+    for start in range(0, len(articles), size):
+        yield Raw(tuple(articles[start : start + size]), tuple(problems) if start == 0 else ())
+    if problems and not articles:
+        yield Raw((), tuple(problems))
 
 
 def clean_batch(raw: Raw, settings: Settings) -> Loaded:

@@ -62,7 +62,7 @@ from newscollate.index.features import (
     name_weight,
 )
 from newscollate.index.names import NameIndex
-from newscollate.ingest import read_batches
+from newscollate.ingest import Raw, in_article_order, read_batches
 from newscollate.ingest.clean import Cleaned
 from newscollate.models import Article, Problem
 from newscollate.represent.embed import Embedder
@@ -295,14 +295,18 @@ class Store:
         progress: Callable[[int], None] | None = None,
         on_record: Callable[[str, Mapping[str, Any]], object] | None = None,
     ) -> AddSummary:
-        """Add ``inputs``; ``on_record`` is given the id and the input record of each
-        article read from a JSONL, CSV or Parquet record (the store keeps articles,
-        not records)."""
+        """Add ``inputs``, in the order read; ``on_record`` is given the id and the
+        input record of each article read from a JSONL, CSV or Parquet record (the
+        store keeps articles, not records)."""
+        return self._add_read(read_batches(inputs, self.settings, batch_size, on_record), progress)
+
+    def _add_read(
+        self, read: Iterator[Raw], progress: Callable[[int], None] | None = None
+    ) -> AddSummary:
         if self.read_only:
             raise PermissionError(f"{self.path}: the store is open read-only")
         summary = AddSummary()
         self._timings = summary.timings
-        read = read_batches(inputs, self.settings, batch_size, on_record)
         batches = prepared(read, self.settings)
         # SQLite's default page cache is 2 MB; the band and name indexes a batch
         # searches outgrow that at once (a quarter less time in them at 30k articles)
@@ -1087,16 +1091,30 @@ def dedup(
     """One-shot story finding without a store file: every article comes back, in the
     order read, with its story, the article it copies (if any), its strongest link
     and that link's score, and, when it was read from a record, that record (the
-    first, when an id repeats). It runs the same code as ``Store.add``, on a store in memory. The
-    records are held until the end, beside the store's texts: a corpus beyond
+    first, when an id repeats). It runs the same code as ``Store.add``, on a store
+    in memory, but takes the articles in ``article_order`` (publication date, then
+    id), as the Spark engine does, not as read: the same articles in any order give
+    the same stories, and the same as ``spark dedup``. So every input is read before
+    any is added; the articles and records are held until the end: a corpus beyond
     memory goes through ``index add`` or ``spark dedup``."""
     records: dict[str, Mapping[str, Any]] = {}
+    read_at: dict[str, int] = {}  # each id's place in the input: the output's order
+    settings = settings or Settings()
+
+    def noted(batches: Iterator[Raw]) -> Iterator[Raw]:
+        for raw in batches:
+            for article in raw.articles:
+                read_at.setdefault(str(article.id), len(read_at))
+            yield raw
+
+    read = read_batches(inputs, settings, batch_size, records.setdefault)
     with Store(":memory:", settings=settings, embedder=embedder) as store:
-        summary = store.add(
-            inputs, batch_size=batch_size, progress=progress, on_record=records.setdefault
+        summary = store._add_read(in_article_order(noted(read), batch_size), progress)
+        annotated = sorted(
+            (
+                replace(a, record=records.get(str(a.article.id)))
+                for a in store.annotated(as_added=True)
+            ),
+            key=lambda a: read_at.get(str(a.article.id), len(read_at)),
         )
-        annotated = [
-            replace(a, record=records.get(str(a.article.id)))
-            for a in store.annotated(as_added=True)
-        ]
         return annotated, summary
