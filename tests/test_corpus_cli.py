@@ -209,3 +209,27 @@ def test_dedup_and_index_add_with_embed_all(tmp_path: Path) -> None:
     refused = run("index", "add", "--embed-all", corpus, "--store", store)
     assert refused.returncode != 0
     assert refused.stderr.strip().splitlines()[-1].endswith("(start a new store)")
+
+
+def test_index_add_in_article_order_finds_dedups_stories(tmp_path: Path) -> None:
+    """``index add --article-order`` reads the inputs first and adds the articles by
+    date and id: the stories of ``dedup`` of the same records, whose story numbers
+    are those of the store; newest first on disk changes nothing."""
+    lines = (ROOT / "examples" / "newsdesk" / "newsdesk.jsonl").read_text(encoding="utf-8")
+    records = sorted(
+        (json.loads(line) for line in lines.splitlines()),
+        key=lambda r: (r.get("published") or "", r["id"]),
+        reverse=True,
+    )
+    corpus = tmp_path / "newest-first.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    store = tmp_path / "s.db"
+    added = run("index", "add", "--article-order", corpus, "--store", store)
+    assert added.returncode == 0, added.stderr
+    listed = run("stories", "--store", store, "--format", "json")
+    sizes = {s["id"]: s["size"] for s in json.loads(listed.stdout)}
+    deduped = [json.loads(line) for line in run("dedup", corpus).stdout.splitlines()]
+    from_dedup: dict[int, int] = {}
+    for record in deduped:
+        from_dedup[record["story_id"]] = from_dedup.get(record["story_id"], 0) + 1
+    assert sizes == from_dedup and len(sizes) < len(records)

@@ -135,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("inputs", nargs="+", help="files, directories, or - for stdin")
     add.add_argument("--embed-all", action="store_true", help=EMBED_ALL_HELP)
     add.add_argument("--batch-size", type=int, default=1000, help="articles per transaction")
+    add.add_argument(
+        "--article-order",
+        action="store_true",
+        help="read every input first and add the articles by publication date, then id, as "
+        "dedup and spark dedup take them: their stories, whatever the order of the inputs "
+        "(the articles are held in memory until added)",
+    )
     stories = commands.add_parser(
         "stories", parents=[common, store, report], help="list the story clusters in the store"
     )
@@ -346,7 +353,12 @@ def _index_add(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAILED
     bar, progress = _progress(args, "Indexing")
     with store, bar:
-        summary = store.add(args.inputs, batch_size=args.batch_size, progress=progress)
+        summary = store.add(
+            args.inputs,
+            batch_size=args.batch_size,
+            progress=progress,
+            article_order=args.article_order,
+        )
     if summary.added + summary.already_stored == 0:
         _report_summary(summary, "added")
         log.error("no article could be added")

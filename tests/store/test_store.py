@@ -194,9 +194,10 @@ def test_dedup_gives_the_same_answer_whatever_the_input_order(
 ) -> None:
     """``dedup`` takes articles by publication date and id, not as read: the newsdesk
     example's 120 records, shuffled, come back in the order given with the same
-    stories, story numbers, originals and strongest links, article by article.
-    (Added to a store as read, the story numbers and strongest links change with
-    the order.)"""
+    stories, story numbers, originals and strongest links, article by article; a
+    store given them with ``article_order`` (``index add --article-order``) holds
+    the same. (Added to a store as read, the story numbers and strongest links
+    change with the order.)"""
     lines = (ROOT / "examples" / "newsdesk" / "newsdesk.jsonl").read_text(encoding="utf-8")
     records = [json.loads(line) for line in lines.splitlines()]
     answers = []
@@ -212,6 +213,12 @@ def test_dedup_gives_the_same_answer_whatever_the_input_order(
         )
     assert answers[0] == answers[1] == answers[2]
     assert len({story for story, *_ in answers[0].values()}) < len(records) - 20
+    with newscollate.Store(":memory:", embedder=embedder) as store:  # index add --article-order
+        store.add(articles, batch_size=32, article_order=True)
+        stored = {
+            a.article.id: (a.story, a.duplicate_of, a.relation, a.score) for a in store.annotated()
+        }
+    assert stored == answers[0]
 
 
 def test_exact_copies_point_at_the_earliest(

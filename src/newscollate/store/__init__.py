@@ -294,11 +294,17 @@ class Store:
         batch_size: int = 1000,
         progress: Callable[[int], None] | None = None,
         on_record: Callable[[str, Mapping[str, Any]], object] | None = None,
+        article_order: bool = False,
     ) -> AddSummary:
-        """Add ``inputs``, in the order read; ``on_record`` is given the id and the
-        input record of each article read from a JSONL, CSV or Parquet record (the
-        store keeps articles, not records)."""
-        return self._add_read(read_batches(inputs, self.settings, batch_size, on_record), progress)
+        """Add ``inputs``, in the order read, or with ``article_order`` in
+        ``ingest.article_order`` (publication date, then id), as ``dedup`` and the
+        Spark engine take them, reading every input first. ``on_record`` is given the
+        id and the input record of each article read from a JSONL, CSV or Parquet
+        record (the store keeps articles, not records)."""
+        read = read_batches(inputs, self.settings, batch_size, on_record)
+        return self._add_read(
+            in_article_order(read, batch_size) if article_order else read, progress
+        )
 
     def _add_read(
         self, read: Iterator[Raw], progress: Callable[[int], None] | None = None
