@@ -15,7 +15,8 @@ built incrementally. This measures both: each corpus goes through
 ``newscollate.dedup``, in several orders:
 
 - ``as given``: the order of the file;
-- ``published``: by publication date, then id (a crawl that arrives in time);
+- ``published``: ``ingest.article_order`` (publication date, undated last, then id):
+  the order ``dedup`` takes, and a crawl that arrives in time;
 - ``reversed``: by publication date, newest first (every report before what it
   reports on: the worst case for rules that look back);
 - ``shuffle N``: a random permutation (seed N).
@@ -52,6 +53,7 @@ from stories_real import mixed_corpus  # noqa: E402
 import newscollate  # noqa: E402
 from newscollate import Article  # noqa: E402
 from newscollate.cluster.metrics import cluster_scores  # noqa: E402
+from newscollate.ingest import article_order  # noqa: E402
 
 Json = dict[str, Any]
 
@@ -73,7 +75,7 @@ def mates(labels: Mapping[str, Hashable]) -> dict[str, frozenset[str]]:
 
 
 def orders(articles: Sequence[Article], shuffles: int) -> dict[str, list[Article]]:
-    by_time = sorted(articles, key=lambda a: (a.published or "", a.id or ""))
+    by_time = sorted(articles, key=article_order)
     found = {"as given": list(articles), "published": by_time, "reversed": by_time[::-1]}
     for seed in range(1, shuffles + 1):
         shuffled = list(articles)

@@ -17,8 +17,8 @@ code.
 
 Where Numba is there, the kernels are compiled ahead of time, once, into a small
 extension module of their own (``numba.pycc``, for this machine's processor, in
-``__pycache__`` beside this file; about 6 s and a C compiler, on first use). Loading
-it costs a process 2 ms and no Numba: loading Numba's own cached code took about
+``__pycache__`` beside this file; about 6 s and a C compiler, on first use). Finding
+and loading it costs a process about 3 ms and no Numba: loading Numba's own cached code took about
 0.3 s a process (importing Numba, then its typing and lowering registries), which
 was a third of the near-duplicate stage's time for 10,000 articles, and every
 Spark worker and store worker paid it. The module's name carries a digest of this
@@ -165,6 +165,10 @@ def _library() -> Path:
     return Path(__file__).with_name("__pycache__") / f"_kernels_{digest}{suffix}"
 
 
+def _module_name(path: Path) -> str:
+    return path.name.split(".")[0]  # _kernels_<digest>, which its init function is named by
+
+
 def _processor() -> bytes:
     """What the code is compiled for (``target_cpu="host"``): a build copied to another
     processor could use instructions it lacks."""
@@ -185,14 +189,14 @@ def _build(path: Path) -> None:
     kernels = _jitted()  # the kernels' calls to one another must be Numba's
     path.parent.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=path.parent) as work:
-        compiler = pycc.CC(path.name.split(".")[0])
+        compiler = pycc.CC(_module_name(path))
         compiler.output_dir = work
         compiler.target_cpu = "host"
         compiler.verbose = False
         for export, (_, signature) in _EXPORTS.items():
             compiler.export(export, signature)(kernels[export].py_func)
         compiler.compile()
-        [built] = Path(work).glob(path.name.split(".")[0] + "*")
+        [built] = Path(work).glob(_module_name(path) + "*")
         built.replace(path)
 
 
@@ -207,7 +211,7 @@ def _ahead_of_time() -> dict[str, Any] | None:
         except Exception as error:  # no C compiler, a read-only install, ...
             log.info("the index kernels are compiled just in time: %s", error)
             return None
-    spec = importlib.util.spec_from_file_location(path.name.split(".")[0], path)
+    spec = importlib.util.spec_from_file_location(_module_name(path), path)
     if spec is None or spec.loader is None:
         return None
     module = importlib.util.module_from_spec(spec)
